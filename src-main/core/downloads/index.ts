@@ -1,0 +1,2 @@
+export * from './content-disposition.js';
+export * from './save-stream.js';

@@ -1,0 +1,4 @@
+export * from './case.js';
+export * from './file-event.js';
+export * from './people.js';
+export * from './problems.js';

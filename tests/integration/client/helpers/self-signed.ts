@@ -1,0 +1,23 @@
+/**
+ * A self-signed certificate for `localhost` / 127.0.0.1, valid until 2126. TEST ONLY: it exists to
+ * prove the client refuses an untrusted certificate (code TLS). Never trust it anywhere.
+ */
+export const TEST_ONLY_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgYOeZEPq9g93nB3lI
+XWRvb7WWIpdaDdb/z5EtNgUFsBGhRANCAARhhugQ+vC5xdUwgLFGrCpvxLwPK+4r
+o9JL8fVDlYtGFKu/VD7gC4q7pM7D7LCBVCM+3gf/rgVbz9RU3OHXyWt3
+-----END PRIVATE KEY-----
+`;
+
+export const TEST_ONLY_CERT = `-----BEGIN CERTIFICATE-----
+MIIBmjCCAUGgAwIBAgIUFiX/MtFb3aNhZnKCoU3XZ3Ir1rwwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyNzIzMTkzNFoYDzIxMjYxMTAz
+MjMxOTM0WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAARhhugQ+vC5xdUwgLFGrCpvxLwPK+4ro9JL8fVDlYtGFKu/VD7gC4q7
+pM7D7LCBVCM+3gf/rgVbz9RU3OHXyWt3o28wbTAdBgNVHQ4EFgQUnC/630rg8rqs
+cBc02+ywMOtR5ocwHwYDVR0jBBgwFoAUnC/630rg8rqscBc02+ywMOtR5ocwDwYD
+VR0TAQH/BAUwAwEB/zAaBgNVHREEEzARgglsb2NhbGhvc3SHBH8AAAEwCgYIKoZI
+zj0EAwIDRwAwRAIgJRedRarIOYc61xmpl5Ucn0AFDJ27+zkL+52COFdesK4CIGXG
+f7dLlzZ6v3iEynEPt9r+fKQk6RIAJcWQujOXhf7n
+-----END CERTIFICATE-----
+`;
