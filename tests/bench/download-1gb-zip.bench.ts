@@ -9,11 +9,11 @@ import { median, mb, report, timeChild } from './helpers/stats.js';
 const SIZE_MB = Number(process.env.BENCH_ZIP_MB ?? 1024);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const emulator = await startEmulator({ cases: 3, seed: 7, exportMb: SIZE_MB });
+const emulator = await startEmulator({ cases: 12, seed: 7, exportMb: SIZE_MB });
 const folder = mkdtempSync(join(tmpdir(), 'case-desk-bench-'));
 try {
-  const token = await fetchToken(emulator.url, emulator.clientId, emulator.clientSecret);
-  const caseNumber = await firstOpenCase(emulator.url, token);
+  const caseNumber = emulator.caseNumbers('OPEN')[0];
+  if (caseNumber === undefined) throw new Error('the emulator has no open case');
   const url = `${emulator.url}/v1/cases/${caseNumber}/export/full?summary=true&fileEvents=true&files=true`;
   console.log(`case ${caseNumber}, ~${SIZE_MB} MB ZIP, ${ROUNDS} alternating rounds`);
 
@@ -82,14 +82,4 @@ async function fetchToken(base: string, id: string, secret: string): Promise<str
   });
   const body = (await res.json()) as { access_token: string };
   return body.access_token;
-}
-
-async function firstOpenCase(base: string, token: string): Promise<number> {
-  const res = await fetch(`${base}/v1/cases?status=OPEN&pgSize=1&srtKey=number`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  const body = (await res.json()) as { cases: { number: number }[] };
-  const first = body.cases[0];
-  if (!first) throw new Error('the emulator has no open case');
-  return first.number;
 }
