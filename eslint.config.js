@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import svelte from 'eslint-plugin-svelte';
 
 // Bare built-in names go in `paths` (exact match): as gitignore-style patterns, `domain` or `test`
 // would also match our own folders of that name.
@@ -26,6 +27,12 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'test-output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    // Svelte components and rune modules: the Svelte parser, TypeScript inside it.
+    files: ['src-renderer/**/*.svelte', 'src-renderer/**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

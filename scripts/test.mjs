@@ -12,9 +12,14 @@ mkdirSync(join(out, 'results'), { recursive: true });
 /** @type {{ name: string, cmd: string[], results?: string }[]} */
 const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  {
+    name: 'svelte-check',
+    cmd: ['npx', 'svelte-check', '--tsconfig', './src-renderer/tsconfig.json', '--fail-on-warnings'],
+  },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
-  ...['unit', 'integration'].map((project) => ({
+  // e2e builds the renderer and drives it in Debian Chromium through the test harness.
+  ...['unit', 'integration', 'e2e'].map((project) => ({
     name: project,
     results: join(out, 'results', `${project}.json`),
     cmd: [

@@ -1,10 +1,12 @@
 /**
- * Attaching and detaching many events with one result per ID. The API refuses a bulk attach as a whole
- * when any ID is unknown or already on the case (incydr-api.md §2.10), so a refused batch is retried
- * one ID at a time to learn which ID was the problem.
+ * Attaching and detaching many events with one result per ID, in the CLI's words. Attaching is the
+ * core's `attachEvents` (batches, per-ID fallback); detaching is one DELETE per ID.
  */
-import type { IncydrClient, IncydrError } from '../../core/incydr/index.js';
-import { isIncydrError } from '../../core/incydr/index.js';
+import { messageFor } from '../../../src-shared/domain/problems.js';
+import type { AttachResult } from '../../../src-shared/ipc/contract.js';
+import { attachEvents } from '../../core/file-events/attach.js';
+import type { IncydrClient } from '../../core/incydr/index.js';
+import { IncydrError, isIncydrError } from '../../core/incydr/index.js';
 import { CliFailure } from '../errors.js';
 
 export type IdOutcome = 'attached' | 'already on case' | 'not found' | 'removed' | 'not on case' | 'failed';
@@ -16,14 +18,11 @@ export interface IdResult {
   message?: string;
 }
 
-export const BATCH_SIZE = 1000;
-/** Single-ID requests in flight at once during a fallback or a remove. */
+/** Single-ID requests in flight at once during a remove. */
 const PARALLEL = 4;
 
-/** Codes for which a batch is sent again one ID at a time. */
-const PER_ID_FALLBACK = new Set(['CASE_ALREADY_HAS_EVENT', 'EVENT_NOT_FOUND']);
 /** Codes that end the whole command: nothing more can succeed. */
-const FATAL = new Set([
+const FATAL = new Set<string>([
   'CASE_IS_CLOSED',
   'NO_EDITS_ONCE_CLOSED',
   'NO_EDITS_ONCE_ARCHIVED',
@@ -66,49 +65,35 @@ async function inPool<T, R>(items: readonly T[], work: (item: T) => Promise<R>):
   return results;
 }
 
-async function attachOne(client: IncydrClient, n: number, eventId: string): Promise<IdResult> {
-  try {
-    await client.addFileEvent(n, eventId);
-    return { eventId, result: 'attached' };
-  } catch (error) {
-    rethrowIfFatal(error, n);
-    if (error.code === 'CASE_ALREADY_HAS_EVENT') return { eventId, result: 'already on case' };
-    if (error.code === 'EVENT_NOT_FOUND' || error.code === 'NOT_FOUND')
-      return { eventId, result: 'not found' };
-    return failed(eventId, error);
-  }
-}
+const OUTCOME: Record<AttachResult['status'], IdOutcome> = {
+  attached: 'attached',
+  'already-attached': 'already on case',
+  'not-found': 'not found',
+  failed: 'failed',
+};
 
+/**
+ * Attaches through the core's `attachEvents` (the app uses the same code). When every ID failed for
+ * one reason that dooms the whole run (a closed case, refused credentials), that reason is the
+ * command's error instead of thousands of identical lines.
+ */
 export async function attachAll(
   client: IncydrClient,
   n: number,
   ids: readonly string[],
 ): Promise<IdResult[]> {
-  const results: IdResult[] = [];
-  /** Set once the case is full: later batches are not sent. */
-  let stopped: IncydrError | undefined;
-  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-    const batch = ids.slice(start, start + BATCH_SIZE);
-    if (stopped !== undefined) {
-      const reason = stopped;
-      results.push(...batch.map((id) => failed(id, reason)));
-      continue;
-    }
-    try {
-      await client.addFileEvents(n, batch);
-      results.push(...batch.map((eventId): IdResult => ({ eventId, result: 'attached' })));
-    } catch (error) {
-      rethrowIfFatal(error, n);
-      if (PER_ID_FALLBACK.has(error.code)) {
-        results.push(...(await inPool(batch, (id) => attachOne(client, n, id))));
-      } else {
-        if (error.code === 'TOO_MANY_EVENTS') stopped = error;
-        // Network failures and the like: this batch may or may not have landed; say it failed.
-        results.push(...batch.map((id) => failed(id, error)));
-      }
+  const results = await attachEvents(client, n, ids);
+  const first = results[0];
+  if (first?.status === 'failed' && first.code !== undefined && FATAL.has(first.code)) {
+    if (results.every((r) => r.status === 'failed' && r.code === first.code)) {
+      rethrowIfFatal(new IncydrError(first.code), n);
     }
   }
-  return results;
+  return results.map((r): IdResult => {
+    const result: IdResult = { eventId: r.eventId, result: OUTCOME[r.status] };
+    if (r.status === 'failed' && r.code !== undefined) result.message = `${r.code}: ${messageFor(r.code)}`;
+    return result;
+  });
 }
 
 export async function detachAll(

@@ -24,6 +24,14 @@ describe('lint folder boundaries', () => {
     ['src-main/cli/bad.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['src-shared/domain/bad.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
     ['src-shared/domain/bad.ts', "import keytar from 'keytar';\nexport const x = keytar;\n"],
+    [
+      'src-renderer/features/x/Bad.svelte',
+      '<script lang="ts">\n  import fs from \'node:fs\';\n  console.log(fs);\n</script>\n',
+    ],
+    [
+      'src-renderer/features/x/bad.svelte.ts',
+      "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+    ],
   ])('%s rejects: %s', async (filePath, code) => {
     expect(await restrictedImportErrors(filePath, code)).not.toHaveLength(0);
   });

@@ -1,0 +1,11 @@
+/** `session.*`: which Incydr the app talks to — the demo workspace or a tenant for this session. */
+import type { HandlerContext, HandlersOf } from './context.js';
+
+export function sessionHandlers({ session }: HandlerContext): HandlersOf<'session'> {
+  return {
+    'session.get': async () => session.info(),
+    'session.openDemo': () => session.openDemo(),
+    'session.connect': (input) => session.connect(input),
+    'session.disconnect': () => session.disconnect(),
+  };
+}
