@@ -104,3 +104,23 @@ export interface CasePage {
   cases: CaseSlim[];
   totalCount: number;
 }
+
+/**
+ * The PUT body for read-modify-write: every editable field of `current`, with `changes` applied. A key
+ * present with null clears that field; a key absent (or undefined) keeps the server's value.
+ */
+export function mergeCaseUpdate(current: CaseDetail, changes: Partial<CaseUpdate>): CaseUpdate {
+  const next: CaseUpdate = {
+    name: current.name,
+    description: current.description,
+    findings: current.findings,
+    subject: current.subject,
+    assignee: current.assignee,
+    status: current.status,
+  };
+  const target = next as unknown as Record<string, unknown>;
+  for (const key of EDITABLE_FIELDS) {
+    if (Object.hasOwn(changes, key) && changes[key] !== undefined) target[key] = changes[key];
+  }
+  return next;
+}

@@ -1,6 +1,5 @@
 /** `cases.*`: list, read, create, update (read-modify-write with a staleness check), delete. */
-import { EDITABLE_FIELDS } from '../../../src-shared/domain/case.js';
-import type { CaseUpdate } from '../../../src-shared/domain/case.js';
+import { mergeCaseUpdate } from '../../../src-shared/domain/case.js';
 import { AppError } from '../ipc/app-error.js';
 import type { HandlerContext, HandlersOf } from './context.js';
 
@@ -21,20 +20,7 @@ export function caseHandlers({ session }: HandlerContext): HandlersOf<'cases'> {
       if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
         throw new AppError('CASE_CHANGED', { details: { current } });
       }
-      const next: CaseUpdate = {
-        name: current.name,
-        description: current.description,
-        findings: current.findings,
-        subject: current.subject,
-        assignee: current.assignee,
-        status: current.status,
-      };
-      const target = next as unknown as Record<string, unknown>;
-      for (const key of EDITABLE_FIELDS) {
-        // Present with null clears the field; absent keeps the server's value.
-        if (changes[key] !== undefined) target[key] = changes[key];
-      }
-      return client.replaceCase(number, next);
+      return client.replaceCase(number, mergeCaseUpdate(current, changes));
     },
 
     'cases.delete': async ({ number }) => {

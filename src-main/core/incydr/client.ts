@@ -4,7 +4,7 @@
  */
 import type { Agent as HttpAgent, IncomingHttpHeaders } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import { EDITABLE_FIELDS } from '../../../src-shared/domain/index.js';
+import { mergeCaseUpdate } from '../../../src-shared/domain/index.js';
 import type {
   Actor,
   ActorQuery,
@@ -188,20 +188,7 @@ export class IncydrClient {
    * clears that field; a key absent (or undefined) keeps the current value.
    */
   async updateCase(n: number, changes: Partial<CaseUpdate>): Promise<CaseDetail> {
-    const current = await this.getCase(n);
-    const next: CaseUpdate = {
-      name: current.name,
-      description: current.description,
-      findings: current.findings,
-      subject: current.subject,
-      assignee: current.assignee,
-      status: current.status,
-    };
-    const target = next as unknown as Record<string, unknown>;
-    for (const key of EDITABLE_FIELDS) {
-      if (Object.hasOwn(changes, key) && changes[key] !== undefined) target[key] = changes[key];
-    }
-    return this.replaceCase(n, next);
+    return this.replaceCase(n, mergeCaseUpdate(await this.getCase(n), changes));
   }
 
   async deleteCase(n: number): Promise<void> {
