@@ -16,6 +16,18 @@ export default defineConfig({
         },
       },
       {
+        // keytar against a real Secret Service: run only inside scripts/with-keyring.sh (a private D-Bus
+        // session with an unlocked GNOME Keyring); without it every test here fails, none is skipped.
+        test: {
+          name: 'keychain',
+          include: ['tests/keychain/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

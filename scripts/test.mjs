@@ -33,6 +33,22 @@ const steps = [
       `--outputFile.json=${join(out, 'results', `${project}.json`)}`,
     ],
   })),
+  // keytar against a real Secret Service: a private D-Bus session with an unlocked GNOME Keyring.
+  {
+    name: 'keychain',
+    results: join(out, 'results', 'keychain.json'),
+    cmd: [
+      'scripts/with-keyring.sh',
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'keychain',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(out, 'results', 'keychain.json')}`,
+    ],
+  },
 ];
 
 let passed = 0;

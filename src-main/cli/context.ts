@@ -1,9 +1,17 @@
-/** What every command gets: the IO, a lazily made API client, the clock, the chosen output format. */
+/**
+ * What every command gets: the IO, a lazily made API client, the saved profiles, the clock, the chosen
+ * output format.
+ */
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { incydrClientFactory } from '../core/credentials/connection-test.js';
+import { dataDirFromEnv } from '../core/credentials/data-dir.js';
+import { KeytarSecretStore } from '../core/credentials/keytar-store.js';
+import { ProfileService } from '../core/credentials/profile-service.js';
+import { FileProfileStore } from '../core/credentials/profile-store.js';
 import { IncydrClient } from '../core/incydr/index.js';
 import { LOG_LEVELS, createLogger } from '../core/log.js';
-import type { LogLevel } from '../core/log.js';
+import type { LogLevel, Logger } from '../core/log.js';
 import { resolveConnection } from './connection.js';
 import type { CliIo } from './io.js';
 import { OUTPUT_FORMATS } from './output/format.js';
@@ -25,24 +33,62 @@ export function logLevel(value: string | undefined): LogLevel {
 }
 
 export class CliContext {
-  private made: IncydrClient | undefined;
+  private made: Promise<IncydrClient> | undefined;
+  private client_: IncydrClient | undefined;
+  private service: ProfileService | undefined;
   /** Set by a command that ends without an exception but not in success (e.g. a declined prompt). */
   exitCode = 0;
+  /** The global `--profile NAME`, set before a command runs. */
+  profileName: string | undefined;
 
   constructor(readonly io: CliIo) {}
 
-  /** The client, created on first use so `--help` and usage errors need no connection settings. */
-  client(): IncydrClient {
-    if (this.made === undefined) {
-      const connection = resolveConnection({ env: this.io.env });
-      const logger = createLogger({
-        level: logLevel(this.io.env['INCYDR_LOG_LEVEL']),
-        write: (line) => this.io.stderr(`${safeText(line)}\n`),
-        secrets: [connection.clientSecret],
+  /**
+   * The client, created on first use so `--help` and usage errors need no connection settings. Where
+   * the connection comes from: see resolveConnection (--profile > INCYDR_* > the selected profile).
+   */
+  client(): Promise<IncydrClient> {
+    this.made ??= (async () => {
+      const request = { env: this.io.env, profiles: () => this.profiles() };
+      const connection = await resolveConnection(
+        this.profileName === undefined ? request : { ...request, profile: this.profileName },
+      );
+      const logger = this.logger([connection.clientSecret]);
+      this.client_ = new IncydrClient({
+        baseUrl: connection.baseUrl,
+        clientId: connection.clientId,
+        clientSecret: connection.clientSecret,
+        userAgent: CLI_USER_AGENT,
+        logger,
       });
-      this.made = new IncydrClient({ ...connection, userAgent: CLI_USER_AGENT, logger });
-    }
+      return this.client_;
+    })();
     return this.made;
+  }
+
+  /** The saved profiles in the data folder (CASE_DESK_DATA_DIR, else the platform's app-data folder). */
+  profiles(): ProfileService {
+    if (this.service === undefined) {
+      const logger = this.logger([]);
+      const options = { env: this.io.env, ...(this.io.cwd === undefined ? {} : { cwd: this.io.cwd }) };
+      this.service = new ProfileService({
+        store: new FileProfileStore(dataDirFromEnv(options)),
+        keychain: new KeytarSecretStore({ logger }),
+        clients: incydrClientFactory({ userAgent: CLI_USER_AGENT, logger }),
+        logger,
+        now: () => this.now(),
+      });
+    }
+    return this.service;
+  }
+
+  /** The request log on stderr, at INCYDR_LOG_LEVEL. */
+  logger(secrets: readonly string[]): Logger {
+    return createLogger({
+      level: logLevel(this.io.env['INCYDR_LOG_LEVEL']),
+      write: (line) => this.io.stderr(`${safeText(line)}\n`),
+      secrets,
+    });
   }
 
   now(): Date {
@@ -50,7 +96,7 @@ export class CliContext {
   }
 
   close(): void {
-    this.made?.close();
+    this.client_?.close();
   }
 }
 

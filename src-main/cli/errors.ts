@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { isIncydrError } from '../core/incydr/index.js';
+import { isAppError } from '../core/ipc/app-error.js';
 import { safeText } from './output/safe-text.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -25,11 +26,11 @@ export class CliFailure extends Error {
   }
 }
 
-/** An IncydrError with code VALIDATION comes from checks of our own input, so it is a usage error. */
+/** An error with code VALIDATION comes from checks of our own input, so it is a usage error. */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  if (isIncydrError(error) && error.code === 'VALIDATION') return EXIT.usage;
+  if ((isIncydrError(error) || isAppError(error)) && error.code === 'VALIDATION') return EXIT.usage;
   return EXIT.failure;
 }
 
@@ -42,6 +43,11 @@ export function describeError(error: unknown): string {
     return `error: ${status}${safeText(error.message)}${description}`;
   }
   if (error instanceof CliFailure) return `error: ${error.code}: ${safeText(error.message)}`;
+  // The app's own errors (profiles, keychain, settings) carry a sentence written for people.
+  if (isAppError(error)) {
+    const status = error.code === 'VALIDATION' ? '' : `${error.code}: `;
+    return `error: ${status}${safeText(error.message)}`;
+  }
   const message = error instanceof Error ? error.message : String(error);
   return `error: UNKNOWN: ${safeText(message)}`;
 }

@@ -3,6 +3,8 @@
  * output streams, stdin, environment, whether a person is at the keyboard, and how to ask them.
  */
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { CliFailure } from './errors.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -14,6 +16,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Asks a question on the terminal and returns the answer line. */
   prompt(question: string): Promise<string>;
+  /** Like `prompt`, but the answer is not shown as it is typed (for secrets). */
+  promptSecret?(question: string): Promise<string>;
   /** Folder that relative paths start from; default `process.cwd()`. */
   cwd?: string;
   /** Clock for relative dates such as `30d`; default the real one. */
@@ -42,6 +46,29 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
+    promptSecret: (question) => hiddenPrompt(question),
     cwd: process.cwd(),
   };
+}
+
+/**
+ * Reads one line from the terminal without echoing it: readline writes its echo to a stream that
+ * drops everything, and the question and the final newline go straight to stderr.
+ */
+async function hiddenPrompt(question: string): Promise<string> {
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+  process.stderr.write(question);
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  // In raw mode Ctrl-C reaches readline, not the process: end the question instead of hanging.
+  const cancel = new AbortController();
+  rl.on('SIGINT', () => cancel.abort());
+  try {
+    return await rl.question('', { signal: cancel.signal });
+  } catch (error) {
+    if (cancel.signal.aborted) throw new CliFailure('CANCELLED', 'Cancelled: nothing was entered.');
+    throw error;
+  } finally {
+    rl.close();
+    process.stderr.write('\n');
+  }
 }

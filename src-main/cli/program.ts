@@ -5,6 +5,8 @@ import { registerCasesCrud } from './commands/cases-crud.js';
 import { registerCasesList } from './commands/cases-list.js';
 import { registerDownload } from './commands/download.js';
 import { registerFileEvents } from './commands/file-events.js';
+import { registerProfiles } from './commands/profiles.js';
+import { DATA_DIR_ENV } from '../core/credentials/data-dir.js';
 import { CONNECTION_ENV } from './connection.js';
 import { VERSION } from './version.js';
 
@@ -26,23 +28,37 @@ export function buildProgram(ctx: CliContext): Command {
     )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .option('--profile <name>', 'connect with this saved profile (see: case-desk profiles)')
     .addHelpText(
       'after',
       `
-Connection (as the official Incydr SDK):
-  ${CONNECTION_ENV.url}                 e.g. https://api.us.code42.com
-  ${CONNECTION_ENV.clientId}       the API client ID (key-…)
-  ${CONNECTION_ENV.clientSecret}   its secret
+Connection, first match wins:
+  1. --profile NAME          a saved profile (case-desk profiles add); its secret is in the system keychain
+  2. the INCYDR_* variables  when any is set (as the official Incydr SDK):
+       ${CONNECTION_ENV.url}                 e.g. https://api.us.code42.com
+       ${CONNECTION_ENV.clientId}       the API client ID (key-…)
+       ${CONNECTION_ENV.clientSecret}   its secret
+  3. the selected profile    (case-desk profiles use NAME; the app's last used profile)
+
+Other settings:
+  ${DATA_DIR_ENV}         where profiles are saved (default: ~/.config/case-desk on Linux,
+                             ~/Library/Application Support/Case Desk on macOS, %APPDATA%\\Case Desk on Windows)
   INCYDR_LOG_LEVEL           debug, info, warn (default) or error: request log on stderr
 
 Exit status: 0 success; 1 the API, the network or the disk failed (the problem code and a sentence on
 stderr); 2 a usage error.`,
     );
 
+  // The global --profile reaches the connection before any command's action runs.
+  program.hook('preAction', () => {
+    ctx.profileName = program.opts<{ profile?: string }>().profile;
+  });
+
   const cases = program.command('cases').description('Incydr cases');
   registerCasesList(cases, ctx);
   registerCasesCrud(cases, ctx);
   registerFileEvents(cases, ctx);
   registerDownload(cases, ctx);
+  registerProfiles(program, ctx);
   return program;
 }

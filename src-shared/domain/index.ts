@@ -2,3 +2,5 @@ export * from './case.js';
 export * from './file-event.js';
 export * from './people.js';
 export * from './problems.js';
+export * from './profile.js';
+export * from './regions.js';

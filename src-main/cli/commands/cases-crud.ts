@@ -52,7 +52,7 @@ export function registerCasesCrud(cases: Command, ctx: CliContext): void {
     .argument('<case-number>', 'the case number', parseCaseNumber);
   addOutputOptions(show, { columns: false });
   show.action(async (n: number, opts: OutputOptions) => {
-    writeCase(ctx, await onCase(n, () => ctx.client().getCase(n)), opts.format);
+    writeCase(ctx, await onCase(n, async () => (await ctx.client()).getCase(n)), opts.format);
   });
 
   const create = cases
@@ -70,7 +70,7 @@ export function registerCasesCrud(cases: Command, ctx: CliContext): void {
   create.action(async (name: string, opts: EditOptions) => {
     if (name.trim() === '') throw new UsageError('A case needs a name.');
     refuseEmpty(opts, ['description', 'findings', 'subject', 'assignee'], false);
-    const client = ctx.client();
+    const client = await ctx.client();
     const body: CaseCreate = { name };
     if (opts.description !== undefined) body.description = opts.description;
     if (opts.findings !== undefined) body.findings = opts.findings;
@@ -131,7 +131,7 @@ Examples:
     const both = clear.find((field) => opts[field] !== undefined);
     if (both !== undefined) throw new UsageError(`--${both} and --clear ${both} contradict each other.`);
 
-    const client = ctx.client();
+    const client = await ctx.client();
     const changes: Partial<CaseUpdate> = {};
     if (opts.name !== undefined) changes.name = opts.name;
     if (opts.description !== undefined) changes.description = opts.description;
@@ -157,7 +157,7 @@ other answer leaves the case and exits with status 1. Without a terminal (script
 unless --yes is given (exit status 2).`,
     )
     .action(async (n: number, opts: { yes?: boolean }) => {
-      const client = ctx.client();
+      const client = await ctx.client();
       if (!opts.yes) {
         if (!ctx.io.isTTY) {
           throw new UsageError(

@@ -85,10 +85,10 @@ async function buildQuery(ctx: CliContext, opts: ListOptions): Promise<CaseQuery
   if (opts.sort && opts.sort.length > 0) Object.assign(query, parseSorts(opts.sort));
   // Lookups last: every usage error above is reported before any request is made.
   if (opts.assignee !== undefined)
-    query.assignee = await resolveUserId(ctx.client(), opts.assignee, 'assignee');
-  if (opts.subject !== undefined) query.subject = await resolveSubjectId(ctx.client(), opts.subject);
+    query.assignee = await resolveUserId(await ctx.client(), opts.assignee, 'assignee');
+  if (opts.subject !== undefined) query.subject = await resolveSubjectId(await ctx.client(), opts.subject);
   if (opts.lastModifiedBy !== undefined) {
-    query.lastModifiedBy = await resolveUserId(ctx.client(), opts.lastModifiedBy, 'last modified by');
+    query.lastModifiedBy = await resolveUserId(await ctx.client(), opts.lastModifiedBy, 'last modified by');
   }
   return query;
 }
@@ -133,7 +133,7 @@ Examples:
   command.action(async (opts: ListOptions) => {
     const columns = resolveColumns(opts.columns, CASE_LIST_FIELDS, CASE_LIST_DEFAULT);
     const query = await buildQuery(ctx, opts);
-    const client = ctx.client();
+    const client = await ctx.client();
     const pageSize = Math.min(opts.pageSize ?? 100, opts.limit ?? Number.MAX_SAFE_INTEGER);
     const rows: CaseSlim[] = [];
     for await (const item of client.iterAll(query, pageSize)) {

@@ -94,7 +94,7 @@ Files are never overwritten: an existing name gets " (1)" added.`,
   command.action(async (n: number, flags: DownloadFlags) => {
     const plan = planDownload(flags);
     const folder = flags.path ?? ctx.io.cwd ?? process.cwd();
-    const client = ctx.client();
+    const client = await ctx.client();
     const onProgress = progressPrinter(ctx);
     const opts = onProgress ? { onProgress } : {};
     const language = flags.language === undefined ? {} : { language: flags.language };

@@ -86,7 +86,7 @@ export function registerFileEvents(cases: Command, ctx: CliContext): void {
   list.addHelpText('after', `\n${helpList('Columns', FILE_EVENT_FIELDS)}`);
   list.action(async (n: number, opts: OutputOptions) => {
     const columns = resolveColumns(opts.columns, FILE_EVENT_FIELDS, FILE_EVENT_DEFAULT);
-    const client = ctx.client();
+    const client = await ctx.client();
     const events: CaseFileEvent[] = await onCase(n, async () => {
       const all: CaseFileEvent[] = [];
       for await (const event of client.iterFileEvents(n)) all.push(event);
@@ -104,7 +104,7 @@ export function registerFileEvents(cases: Command, ctx: CliContext): void {
   show.action(async (n: number, eventId: string, opts: OutputOptions) => {
     const detail = await onCase(
       n,
-      () => ctx.client().getFileEventDetail(n, eventId),
+      async () => (await ctx.client()).getFileEventDetail(n, eventId),
       `Case ${n} has no file event ${safeText(eventId)}, or there is no case ${n}.`,
     );
     writeRecord(ctx.io, detail, opts.format, { nested: true });
@@ -131,7 +131,7 @@ on case, not found, or failed with the reason. Exit status 0 when every ID ends 
   );
   add.action(async (n: number, arg: string, opts: IdsOptions) => {
     const ids = await idsFrom(ctx, arg, opts.inputFormat);
-    const client: IncydrClient = ctx.client();
+    const client: IncydrClient = await ctx.client();
     await requireOpenCase(client, n);
     writeResults(ctx, await attachAll(client, n, ids), opts.format);
   });
@@ -151,7 +151,7 @@ ID is left on the case.`,
   );
   remove.action(async (n: number, arg: string, opts: IdsOptions) => {
     const ids = await idsFrom(ctx, arg, opts.inputFormat);
-    const client = ctx.client();
+    const client = await ctx.client();
     await requireOpenCase(client, n);
     writeResults(ctx, await detachAll(client, n, ids), opts.format);
   });
