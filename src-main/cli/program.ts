@@ -4,6 +4,7 @@ import type { CliContext } from './context.js';
 import { registerCasesCrud } from './commands/cases-crud.js';
 import { registerCasesList } from './commands/cases-list.js';
 import { registerDownload } from './commands/download.js';
+import { registerExport } from './commands/export.js';
 import { registerFileEvents } from './commands/file-events.js';
 import { registerProfiles } from './commands/profiles.js';
 import { DATA_DIR_ENV } from '../core/credentials/data-dir.js';
@@ -59,6 +60,7 @@ stderr); 2 a usage error.`,
   registerCasesCrud(cases, ctx);
   registerFileEvents(cases, ctx);
   registerDownload(cases, ctx);
+  registerExport(cases, ctx);
   registerProfiles(program, ctx);
   return program;
 }

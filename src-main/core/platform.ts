@@ -4,8 +4,8 @@
  * their own, so no handler imports `electron`.
  */
 export interface Platform {
-  /** The native folder picker; `null` when the investigator cancels. */
-  chooseFolder(title?: string): Promise<string | null>;
+  /** The native folder picker, opened at `defaultPath` when given; `null` when the investigator cancels. */
+  chooseFolder(title?: string, defaultPath?: string): Promise<string | null>;
   /** A native yes/no question; resolves `true` only when the investigator confirms. */
   confirm(message: string, detail?: string): Promise<boolean>;
   /** Opens a URL in the default browser. Callers check the URL first (only `https:`). */
@@ -14,4 +14,8 @@ export interface Platform {
   showItemInFolder(path: string): void;
   /** Opens a saved file or folder with its default application. */
   openPath(path: string): Promise<void>;
+  /** The taskbar / dock progress of running exports: 0..1, or null to clear it. */
+  progress(fraction: number | null): void;
+  /** An OS notification (a long export ended). */
+  notify(title: string, body: string): void;
 }

@@ -5,8 +5,13 @@ import type { BrowserWindow, MessageBoxOptions, OpenDialogOptions } from 'electr
 export async function chooseFolder(
   parent: BrowserWindow | null,
   title = 'Choose a folder',
+  defaultPath?: string,
 ): Promise<string | null> {
-  const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+  const options: OpenDialogOptions = {
+    title,
+    properties: ['openDirectory', 'createDirectory'],
+    ...(defaultPath === undefined ? {} : { defaultPath }),
+  };
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -5,7 +5,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
-import { createHandlerContext, createHandlers } from '../core/handlers/index.js';
+import { dataDirFromEnv } from '../core/credentials/data-dir.js';
+import { KeytarSecretStore } from '../core/credentials/keytar-store.js';
+import { createHandlerContext, createHandlers, openLastProfile } from '../core/handlers/index.js';
 import { createLogger } from '../core/log.js';
 import { createIpcBridge } from './ipc-bridge.js';
 import { installMenu } from './menu.js';
@@ -33,8 +35,23 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   const platform = createElectronPlatform(() => mainWindow);
   const bridge = createIpcBridge(logger);
-  const context = createHandlerContext({ platform, emit: bridge.emit, logger });
+  // One data folder for profiles, views, export jobs and the library: the one the CLI uses too
+  // (CASE_DESK_DATA_DIR, else the platform default), so a profile added in either is there in both.
+  // The secrets go to the OS keychain, never into it.
+  const dataDir = dataDirFromEnv({ env: process.env });
+  const context = createHandlerContext({
+    platform,
+    emit: bridge.emit,
+    logger,
+    dataDir,
+    profilesDir: dataDir,
+    keychain: new KeytarSecretStore({ logger }),
+  });
   bridge.register(createHandlers(context));
+  // Queued before the window exists: the page's first `session.get` answers after it.
+  openLastProfile(context).catch((error: unknown) =>
+    logger.warn('the profile used last did not open', { error }),
+  );
 
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, (url) => {

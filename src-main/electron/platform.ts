@@ -1,5 +1,5 @@
 /** The core's Platform services on Electron: native dialogs and the OS shell. */
-import { shell } from 'electron';
+import { Notification, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { OPEN_LINK_QUESTION } from '../core/handlers/shell.js';
 import type { Platform } from '../core/platform.js';
@@ -8,7 +8,7 @@ import { parseExternalUrl } from './policy.js';
 
 export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
   return {
-    chooseFolder: (title) => chooseFolder(getWindow(), title),
+    chooseFolder: (title, defaultPath) => chooseFolder(getWindow(), title, defaultPath),
     confirm: (message, detail) => confirm(getWindow(), message, detail),
     async openExternal(url) {
       // Defence in depth: the handler checks too, but nothing but https: ever reaches the OS.
@@ -20,6 +20,13 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
     async openPath(path) {
       const failure = await shell.openPath(path);
       if (failure) throw new Error(failure);
+    },
+    progress(fraction) {
+      // A negative value removes the bar (Electron's convention).
+      getWindow()?.setProgressBar(fraction === null ? -1 : Math.min(1, Math.max(0, fraction)));
+    },
+    notify(title, body) {
+      if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
     },
   };
 }

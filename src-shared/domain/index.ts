@@ -4,3 +4,5 @@ export * from './people.js';
 export * from './problems.js';
 export * from './profile.js';
 export * from './regions.js';
+export * from './views.js';
+export * from './exports.js';

@@ -59,3 +59,26 @@ export type KeychainStatus =
       /** A plain sentence for the investigator. */
       message: string;
     };
+
+/** `profiles.list`: every profile (the demo workspace first), the one that opens on start, the keychain. */
+export interface ProfileList {
+  profiles: ProfileView[];
+  /** The profile that opens on start (`demo` for the demo workspace), or null. */
+  selectedId: string | null;
+  keychain: KeychainStatus;
+}
+
+/** `profiles.remove`: what was removed, and whether its keychain entry went with it. */
+export interface RemovedProfileView {
+  profileId: string;
+  label: string;
+  keychainEntryRemoved: boolean;
+  /** Set when the keychain could not be reached: a sentence saying the entry may still be there. */
+  keychainProblem?: string;
+}
+
+/** `profiles.test`: the connection works; the tenant the credentials belong to. */
+export interface ProfileTestView {
+  profileId: string;
+  tenantId: string;
+}

@@ -9,6 +9,12 @@ export const REQUEST_CHANNEL_NAMES = [
   'session.openDemo',
   'session.connect',
   'session.disconnect',
+  'profiles.list',
+  'profiles.add',
+  'profiles.update',
+  'profiles.remove',
+  'profiles.test',
+  'profiles.switch',
   'cases.page',
   'cases.get',
   'cases.create',
@@ -23,12 +29,32 @@ export const REQUEST_CHANNEL_NAMES = [
   'actors.search',
   'actors.get',
   'dialog.chooseFolder',
+  'folders.last',
   'downloads.start',
   'downloads.cancel',
+  'exports.start',
+  'exports.list',
+  'exports.cancel',
+  'exports.retryFailed',
+  'exports.resume',
+  'library.list',
+  'library.verify',
+  'library.reveal',
+  'library.open',
+  'views.list',
+  'views.save',
+  'views.delete',
+  'views.select',
   'shell.openExternal',
 ] as const;
 
-export const EVENT_CHANNEL_NAMES = ['session.changed', 'downloads.progress', 'downloads.finished'] as const;
+export const EVENT_CHANNEL_NAMES = [
+  'session.changed',
+  'downloads.progress',
+  'downloads.finished',
+  'exports.progress',
+  'events.attachProgress',
+] as const;
 
 export type RequestChannelName = (typeof REQUEST_CHANNEL_NAMES)[number];
 export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number];

@@ -8,7 +8,16 @@ import { z } from 'zod';
 import type { CaseDetail, CasePage } from '../domain/case.js';
 import type { CaseFileEventPage, FileEventV2 } from '../domain/file-event.js';
 import type { Actor, ActorSearchItem, User, UserPage } from '../domain/people.js';
+import type { ExportJobView, LibraryCheck, LibraryList } from '../domain/exports.js';
 import type { ErrorCode } from '../domain/problems.js';
+import type {
+  ProfileList,
+  ProfileTestView,
+  RemovedProfileView,
+  TenantProfileView,
+} from '../domain/profile.js';
+import type { RegionName } from '../domain/regions.js';
+import type { ViewList } from '../domain/views.js';
 import { splitChannelName } from './channels.js';
 import type { EventChannelName, RequestChannelName } from './channels.js';
 import * as s from './schemas.js';
@@ -32,6 +41,10 @@ export interface SessionInfo {
   baseUrl: string | null;
   clientId: string | null;
   tenantId: string | null;
+  /** The saved profile this connection was opened from (`demo` for the demo workspace), else null. */
+  profileId: string | null;
+  /** The profile's region, when its URL is one of the regional gateways. */
+  region: RegionName | null;
 }
 
 export interface AttachResult {
@@ -39,6 +52,13 @@ export interface AttachResult {
   status: 'attached' | 'already-attached' | 'not-found' | 'failed';
   code?: ErrorCode;
   message?: string;
+}
+
+/** Pushed while `events.add` runs: IDs with a result so far (`done`) of all distinct IDs (`total`). */
+export interface AttachProgressEvent {
+  caseNumber: number;
+  done: number;
+  total: number;
 }
 
 export interface FolderChoice {
@@ -78,6 +98,18 @@ export const requests = {
   'session.openDemo': channel(none, returns<SessionInfo>()),
   'session.connect': channel(s.connectRequest, returns<SessionInfo>()),
   'session.disconnect': channel(none, returns<SessionInfo>()),
+
+  /** Saved connections (the demo workspace first), which one opens on start, and the keychain's state. */
+  'profiles.list': channel(none, returns<ProfileList>()),
+  /** Tests the connection first; saves nothing when the test fails. Never returns the secret. */
+  'profiles.add': channel(s.profileAdd, returns<TenantProfileView>()),
+  /** A new secret replaces the old one (which is never returned); without `secret` the saved one stays. */
+  'profiles.update': channel(s.profileUpdate, returns<TenantProfileView>()),
+  /** Removes the profile and its keychain entry; disconnects when it is the open one. */
+  'profiles.remove': channel(z.strictObject({ profileId: s.profileId }), returns<RemovedProfileView>()),
+  'profiles.test': channel(z.strictObject({ profileId: s.profileId }), returns<ProfileTestView>()),
+  /** Drops the current connection (client, token, downloads, demo emulator), then opens this profile. */
+  'profiles.switch': channel(z.strictObject({ profileId: s.profileId }), returns<SessionInfo>()),
 
   'cases.page': channel(s.caseQuery, returns<CasePage>()),
   'cases.get': channel(z.strictObject({ number: s.caseNumber }), returns<CaseDetail>()),
@@ -140,11 +172,52 @@ export const requests = {
     z.strictObject({ title: z.string().max(200).optional() }),
     returns<FolderChoice | null>(),
   ),
+  /**
+   * The folder last chosen with the connected profile, when it is still there (a handle like
+   * `dialog.chooseFolder` gives), so exports can offer it before asking again; else null.
+   */
+  'folders.last': channel(none, returns<FolderChoice | null>()),
   'downloads.start': channel(s.downloadRequest, returns<{ downloadId: string }>()),
   'downloads.cancel': channel(
     z.strictObject({ downloadId: z.string().max(64) }),
     returns<{ cancelled: boolean }>(),
   ),
+
+  /**
+   * A bulk export into a chosen folder: the selected cases, or every case a filter matches. Returns
+   * once the cases are known and the job runs; its state arrives as `exports.progress` events.
+   */
+  'exports.start': channel(s.exportStart, returns<{ jobId: string }>()),
+  /** Jobs running now and saved jobs (newest first), with interrupted ones marked resumable. */
+  'exports.list': channel(none, returns<ExportJobView[]>()),
+  'exports.cancel': channel(z.strictObject({ jobId: s.exportJobId }), returns<{ cancelled: boolean }>()),
+  /** Queues the job's failed items again (only those). */
+  'exports.retryFailed': channel(z.strictObject({ jobId: s.exportJobId }), returns<{ requeued: number }>()),
+  /** Continues an interrupted job: its unfinished items, and saved files that went missing. */
+  'exports.resume': channel(z.strictObject({ jobId: s.exportJobId }), returns<{ resumed: number }>()),
+
+  /** Files exported on this machine: the connected profile's (`all`: every profile's; offline: all). */
+  'library.list': channel(
+    z.strictObject({ scope: z.enum(['profile', 'all']).optional() }),
+    returns<LibraryList>(),
+  ),
+  /** Re-hashes the files (default: every entry `library.list` shows) against what was recorded. */
+  'library.verify': channel(
+    z.strictObject({ entryIds: z.array(s.libraryEntryId).min(1).max(10_000).optional() }),
+    returns<LibraryCheck[]>(),
+  ),
+  /** Shows a recorded file in the OS file manager (only paths the library recorded). */
+  'library.reveal': channel(z.strictObject({ entryId: s.libraryEntryId }), returns<{ revealed: boolean }>()),
+  /** Opens a recorded file with its default application. */
+  'library.open': channel(z.strictObject({ entryId: s.libraryEntryId }), returns<{ opened: boolean }>()),
+
+  /** Saved views of the case list, for the connected profile; the last one used opens on start. */
+  'views.list': channel(none, returns<ViewList>()),
+  /** Saves a new view, or changes the view `id`; a new view with a saved view's name replaces it. */
+  'views.save': channel(s.viewSave, returns<ViewList>()),
+  'views.delete': channel(z.strictObject({ id: s.viewId }), returns<ViewList>()),
+  /** Remembers the view in use (null: none), to restore it on the next start. */
+  'views.select': channel(z.strictObject({ id: s.viewId.nullable() }), returns<ViewList>()),
 
   /** Opens an `https:` link from untrusted markdown after main asks the investigator to confirm. */
   'shell.openExternal': channel(
@@ -157,6 +230,9 @@ export const events = {
   'session.changed': returns<SessionInfo>(),
   'downloads.progress': returns<DownloadProgress>(),
   'downloads.finished': returns<DownloadFinished>(),
+  /** A bulk export's state: sent a few times a second while it runs, and when it ends. */
+  'exports.progress': returns<ExportJobView>(),
+  'events.attachProgress': returns<AttachProgressEvent>(),
 } as const;
 
 export type Requests = typeof requests;

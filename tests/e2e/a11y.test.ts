@@ -54,7 +54,7 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => 
     await page.goto(e2e.harness.url);
   });
 
-  it('connect screen', async () => {
+  it('connect screen (the profiles page with a first profile form)', async () => {
     await page.getByRole('button', { name: 'Open demo workspace' }).waitFor();
     expect(await seriousViolations()).toEqual([]);
     if (theme === 'dark') await e2e.screenshot('connect-dark');
@@ -66,8 +66,74 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => 
     if (theme === 'dark') await e2e.screenshot('case-list-dark');
   });
 
+  it('case list with its filters, a selection, the bulk, view, column and shortcut dialogs', async () => {
+    await page.getByRole('button', { name: /More filters/u }).click();
+    await page.getByRole('combobox', { name: 'Assignee', exact: true }).waitFor();
+    const grid = page.getByRole('grid', { name: 'Cases' });
+    await grid.focus();
+    for (const key of ['Home', ' ', 'Shift+ArrowDown', 'Shift+ArrowDown']) await page.keyboard.press(key);
+    await page.getByTestId('selection-count').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    if (theme === 'dark') await e2e.screenshot('case-list-selection-dark');
+
+    await page.getByRole('button', { name: 'Change status…' }).click();
+    const status = page.getByRole('dialog', { name: /Change the status/u });
+    await status.getByRole('radio', { name: 'Archived' }).check();
+    expect(await seriousViolations()).toEqual([]);
+    if (theme === 'dark') await e2e.screenshot('case-list-bulk-status-dark');
+    await status.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Columns' }).click();
+    expect(await seriousViolations()).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Save view…' }).click();
+    await page.getByRole('dialog', { name: 'Save view' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('dialog', { name: 'Save view' }).getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    if (theme === 'dark') await e2e.screenshot('case-list-shortcuts-dark');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden' });
+
+    await grid.focus();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('selection-count').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /More filters/u }).click();
+  });
+
+  it('profile switcher and profiles page over the workspace', async () => {
+    await page.getByRole('button', { name: 'Switch profile' }).click();
+    await page.locator('#profile-menu button').first().waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: 'Manage profiles…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Manage profiles' });
+    await dialog.getByRole('button', { name: 'Add a profile' }).click();
+    await dialog.getByLabel('Profile name').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    if (theme === 'dark') await e2e.screenshot('profiles-dark');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+  });
+
+  it('export tray and export library', async () => {
+    await page.getByRole('button', { name: /^Exports/ }).click();
+    await page.locator('#export-tray').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    if (theme === 'dark') await e2e.screenshot('export-tray-dark');
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('heading', { name: 'Export library' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    if (theme === 'dark') await e2e.screenshot('export-library-dark');
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+  });
+
   it('case detail with findings and file events', async () => {
-    await page.locator('table.cases tbody tr button.open').first().click();
+    await page.locator('table.cases tbody tr[data-case] td.name').first().click();
     await page.locator('table.events tbody tr').first().waitFor();
     expect(await seriousViolations()).toEqual([]);
     if (theme === 'dark') await e2e.screenshot('case-detail-dark');

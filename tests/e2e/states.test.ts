@@ -32,14 +32,15 @@ afterAll(async () => {
 });
 
 describe('loading, empty and error states', () => {
-  it('shows the list as busy while a page loads', async () => {
+  it('shows the list as busy while it refreshes, keeping the rows it has on screen', async () => {
+    const shown = await shownCaseNumbers(page);
     emulator.queueFaults('latency');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.locator('table.cases[aria-busy="true"]').waitFor();
-    await page.locator('table.cases[aria-busy="false"]').waitFor();
-    await page.getByText(/^Page 2 of/u).waitFor();
-    await page.getByRole('button', { name: 'First page' }).click();
-    await page.getByText(/^Page 1 of/u).waitFor();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.locator('[role="grid"][aria-busy="true"]').waitFor();
+    expect(await page.getByTestId('load-progress').textContent()).toMatch(/Refreshing/u);
+    expect(await shownCaseNumbers(page)).toEqual(shown);
+    await page.locator('[role="grid"][aria-busy="false"]').waitFor();
+    await expectCaseNumbers(page, shown);
   });
 
   it('says why the list failed and recovers with "Try again"', async () => {
@@ -60,7 +61,7 @@ describe('loading, empty and error states', () => {
     const [gone] = await shownCaseNumbers(page);
     if (gone === undefined) throw new Error('no rows shown');
     await e2e.harness.session.client().deleteCase(gone);
-    await page.locator(`table.cases tbody tr[data-case="${gone}"] button.open`).click();
+    await page.locator(`table.cases tbody tr[data-case="${gone}"] td.name`).click();
     await waitForCase(page, gone);
     const banner = page.getByRole('alert').filter({ hasText: 'This case could not be loaded' });
     await banner.waitFor();
@@ -76,7 +77,7 @@ describe('loading, empty and error states', () => {
     const target = archived.cases[0];
     if (!target) throw new Error('the demo has no archived case');
     await page.getByLabel('Search case names').fill(target.name);
-    await page.locator(`table.cases tbody tr[data-case="${target.number}"] button.open`).click();
+    await page.locator(`table.cases tbody tr[data-case="${target.number}"] td.name`).click();
     await waitForCase(page, target.number);
     await page.getByText('No file events are attached to this case').waitFor();
     expect(await page.locator('table.events').count()).toBe(0);

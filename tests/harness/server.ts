@@ -5,16 +5,19 @@
  * real handlers, a real session (the demo emulator or a tenant) and a test Platform the test steers.
  * Like the Electron bridge, it accepts requests only from its own origin.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { EventChannel, PayloadOf, Result } from '../../src-shared/ipc/contract.js';
-import { createHandlerContext, createHandlers } from '../../src-main/core/handlers/index.js';
+import { SessionSecretStore } from '../../src-main/core/credentials/secret-store.js';
+import type { SecretStore } from '../../src-main/core/credentials/secret-store.js';
+import { createHandlerContext, createHandlers, openLastProfile } from '../../src-main/core/handlers/index.js';
 import type { HandlerContext } from '../../src-main/core/handlers/index.js';
 import { dispatch } from '../../src-main/core/ipc/dispatch.js';
 import { silentLogger } from '../../src-main/core/log.js';
@@ -37,6 +40,15 @@ export interface HarnessOptions {
   /** Options for the harness's own session (demo emulator settings, client timeouts). */
   session?: SessionManagerOptions;
   logger?: Logger;
+  /** The settings folder (saved views); default a fresh temp folder, removed on close. */
+  dataDir?: string;
+  /**
+   * Where profile secrets go: a KeytarSecretStore for the real keychain, a store that reports the
+   * keychain unavailable, or (default) an in-memory SessionSecretStore standing in for a keychain.
+   */
+  secretStore?: SecretStore;
+  /** Open the profile used last (as the app does on start) before the page can ask. */
+  openLastProfile?: boolean;
 }
 
 export interface Harness {
@@ -46,6 +58,8 @@ export interface Harness {
   session: SessionManager;
   /** The handlers' context (folders, downloads), for tests that look behind the API. */
   context: HandlerContext;
+  /** The settings folder the handlers use. */
+  dataDir: string;
   /** Every request the harness dispatched, in order (channel and result), for assertions. */
   readonly calls: { channel: unknown; result: Result<unknown> }[];
   close(): Promise<void>;
@@ -82,12 +96,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const platform = options.platform ?? createTestPlatform();
   const logger = options.logger ?? silentLogger;
   const session = new SessionManager({ logger, ...options.session });
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'case-desk-harness-')));
   const sockets = new Set<WebSocket>();
   const emit = <E extends EventChannel>(event: E, payload: PayloadOf<E>): void => {
     const message = JSON.stringify({ event, payload });
     for (const socket of sockets) if (socket.readyState === WebSocket.OPEN) socket.send(message);
   };
-  const context = createHandlerContext({ platform, emit, logger, session });
+  const keychain = options.secretStore ?? new SessionSecretStore();
+  const context = createHandlerContext({ platform, emit, logger, session, dataDir, keychain });
+  if (options.openLastProfile) {
+    openLastProfile(context).catch((error: unknown) => {
+      logger.warn('harness: the last used profile did not open', { error });
+    });
+  }
   const handlers = createHandlers(context);
   const calls: Harness['calls'] = [];
   const bridge = await bundleBridge();
@@ -142,6 +164,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     platform,
     session,
     context,
+    dataDir,
     calls,
     async close() {
       for (const socket of sockets) socket.terminate();
@@ -152,6 +175,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       await context.downloads.cancelAll();
       await session.disconnect();
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

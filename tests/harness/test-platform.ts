@@ -10,10 +10,15 @@ export interface TestPlatform extends Platform {
   /** What every `confirm` answers. */
   confirmAnswer: boolean;
   readonly folderRequests: (string | undefined)[];
+  /** The `defaultPath` each `chooseFolder` was opened at. */
+  readonly folderDefaults: (string | undefined)[];
   readonly confirms: { message: string; detail: string | undefined }[];
   readonly openedExternal: string[];
   readonly shownInFolder: string[];
   readonly openedPaths: string[];
+  /** Every taskbar progress value set (null: cleared). */
+  readonly progressValues: (number | null)[];
+  readonly notifications: { title: string; body: string }[];
   /** Forgets everything recorded (the folder and answer stay). */
   reset(): void;
 }
@@ -25,12 +30,16 @@ export function createTestPlatform(
     folder: options.folder ?? null,
     confirmAnswer: options.confirmAnswer ?? false,
     folderRequests: [],
+    folderDefaults: [],
     confirms: [],
     openedExternal: [],
     shownInFolder: [],
     openedPaths: [],
-    async chooseFolder(title) {
+    progressValues: [],
+    notifications: [],
+    async chooseFolder(title, defaultPath) {
       platform.folderRequests.push(title);
+      platform.folderDefaults.push(defaultPath);
       return platform.folder;
     },
     async confirm(message, detail) {
@@ -46,13 +55,22 @@ export function createTestPlatform(
     async openPath(path) {
       platform.openedPaths.push(path);
     },
+    progress(fraction) {
+      platform.progressValues.push(fraction);
+    },
+    notify(title, body) {
+      platform.notifications.push({ title, body });
+    },
     reset() {
       for (const list of [
         platform.folderRequests,
+        platform.folderDefaults,
         platform.confirms,
         platform.openedExternal,
         platform.shownInFolder,
         platform.openedPaths,
+        platform.progressValues,
+        platform.notifications,
       ]) {
         list.length = 0;
       }

@@ -13,7 +13,8 @@ import { dateRange } from '../options/dates.js';
 import { resolveSubjectId, resolveUserId } from '../options/people.js';
 import { collectList, parsePositiveInt } from '../options/values.js';
 
-interface ListOptions extends OutputOptions {
+/** The filters, sorts and paging of `cases list`; `cases export` takes the same. */
+export interface CaseFilterFlags {
   status?: string[];
   assignee?: string;
   assigned?: boolean;
@@ -29,6 +30,8 @@ interface ListOptions extends OutputOptions {
   limit?: number;
   pageSize?: number;
 }
+
+interface ListOptions extends OutputOptions, CaseFilterFlags {}
 
 function parseStatuses(values: readonly string[]): CaseStatus[] {
   return values.map((value) => {
@@ -61,7 +64,8 @@ export function parseSorts(values: readonly string[]): { srtKey: SortKey[]; srtD
   return { srtKey, srtDir };
 }
 
-async function buildQuery(ctx: CliContext, opts: ListOptions): Promise<CaseQueryInput> {
+/** The API query for the filter and sort flags (looking up emails); usage errors before any request. */
+export async function buildCaseQuery(ctx: CliContext, opts: CaseFilterFlags): Promise<CaseQueryInput> {
   const now = ctx.now();
   const query: CaseQueryInput = {};
   if (opts.status && opts.status.length > 0) query.status = [...new Set(parseStatuses(opts.status))];
@@ -93,10 +97,9 @@ async function buildQuery(ctx: CliContext, opts: ListOptions): Promise<CaseQuery
   return query;
 }
 
-export function registerCasesList(cases: Command, ctx: CliContext): void {
-  const command = cases
-    .command('list')
-    .description('List cases, with every filter and sort the API offers (all pages unless --limit)')
+/** Adds the list's filter, sort, --limit and --page-size options to a command. */
+export function addCaseFilterOptions(command: Command): Command {
+  return command
     .option('--status <status>', `OPEN, CLOSED or ARCHIVED; repeat or use a comma list`, collectList)
     .option('--assignee <id|email>', 'assigned to this user (an email is looked up)')
     .addOption(new Option('--assigned', 'only cases with an assignee').conflicts('unassigned'))
@@ -118,6 +121,13 @@ export function registerCasesList(cases: Command, ctx: CliContext): void {
     )
     .option('--limit <n>', 'stop after this many cases', parsePositiveInt)
     .option('--page-size <n>', 'cases per request (default 100)', parsePositiveInt);
+}
+
+export function registerCasesList(cases: Command, ctx: CliContext): void {
+  const command = cases
+    .command('list')
+    .description('List cases, with every filter and sort the API offers (all pages unless --limit)');
+  addCaseFilterOptions(command);
   addOutputOptions(command, { columns: true });
   command.addHelpText(
     'after',
@@ -132,7 +142,7 @@ Examples:
   );
   command.action(async (opts: ListOptions) => {
     const columns = resolveColumns(opts.columns, CASE_LIST_FIELDS, CASE_LIST_DEFAULT);
-    const query = await buildQuery(ctx, opts);
+    const query = await buildCaseQuery(ctx, opts);
     const client = await ctx.client();
     const pageSize = Math.min(opts.pageSize ?? 100, opts.limit ?? Number.MAX_SAFE_INTEGER);
     const rows: CaseSlim[] = [];

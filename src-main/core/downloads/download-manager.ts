@@ -22,6 +22,16 @@ import { ProgressMeter } from './progress-meter.js';
 export type DownloadRequest = ParsedInputOf<'downloads.start'>;
 export type Emit = <E extends EventChannel>(event: E, payload: PayloadOf<E>) => void;
 
+/** A file a download saved (the export library records it). */
+export interface SavedDownload {
+  downloadId: string;
+  request: DownloadRequest;
+  saved: SavedFile;
+  /** The client that saved it (to look up the case's name). */
+  client: IncydrClient;
+}
+export type SavedListener = (saved: SavedDownload) => void | Promise<void>;
+
 export interface DownloadManagerOptions {
   session: ClientSource;
   folders: FolderRegistry;
@@ -39,6 +49,7 @@ interface Running {
 export class DownloadManager {
   private readonly running = new Map<string, Running>();
   private readonly logger: Logger;
+  private readonly savedListeners = new Set<SavedListener>();
 
   constructor(private readonly options: DownloadManagerOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -74,6 +85,15 @@ export class DownloadManager {
     const entries = [...this.running.values()];
     for (const entry of entries) entry.controller.abort();
     await Promise.all(entries.map((entry) => entry.done));
+  }
+
+  /**
+   * Called for each saved file before its `downloads.finished` event, so whatever the listener records
+   * is there when the renderer hears of it. A failing listener is logged; the download stays saved.
+   */
+  onSaved(listener: SavedListener): () => void {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
   }
 
   /** IDs of the downloads still running. */
@@ -120,6 +140,13 @@ export class DownloadManager {
         sha256: saved.sha256,
       };
       this.logger.info('download saved', { downloadId, kind: request.kind, bytes: saved.bytes });
+      for (const listener of this.savedListeners) {
+        try {
+          await listener({ downloadId, request, saved, client });
+        } catch (error) {
+          this.logger.warn('a saved-download listener failed', { downloadId, error });
+        }
+      }
     } catch (error) {
       const ipcError = toIpcError(error, 'downloads.start', this.logger);
       finished = { downloadId, ok: false, error: ipcError };

@@ -6,7 +6,7 @@
  * appeared meanwhile. On any error or cancel the part file is deleted.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, fdatasync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { link, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -110,16 +110,34 @@ export async function saveStream(options: SaveStreamOptions): Promise<SavedFile>
   const hash = createHash('sha256');
   let bytes = 0;
   const total = options.expectedBytes;
+  // Write-back as we go: with lots of RAM the kernel keeps a whole export dirty until the final fsync,
+  // which then stalls for seconds. An fdatasync every few MiB (in the thread pool, one at a time)
+  // overlaps the disk writes with the download, so the closing fsync only flushes the tail.
+  let synced = 0;
+  let syncing: Promise<void> | undefined;
+  let fd: number | undefined;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
       hash.update(chunk);
       onProgress?.({ bytes, total });
+      if (!syncing && bytes - synced >= WRITE_BACK_BYTES && fd !== undefined) {
+        const openFd = fd;
+        synced = bytes;
+        syncing = new Promise<void>((resolve) => fdatasync(openFd, () => resolve())).finally(
+          () => (syncing = undefined),
+        );
+      }
       callback(null, chunk);
+    },
+    flush(callback) {
+      // The file closes after this; never leave a sync running on its descriptor.
+      void (syncing ?? Promise.resolve()).then(() => callback());
     },
   });
   // `wx`: the part name is random, and exclusive creation makes sure it is ours.
   const out = createWriteStream(partPath, { flags: 'wx', flush: true });
+  out.once('open', (opened: number) => (fd = opened));
   // pipeline() hands the first failure to every stream, so remember which side failed first: the
   // disk (map it) or the network (re-throw it for the retry policy).
   let firstFailure: 'body' | 'disk' | undefined;
@@ -153,6 +171,9 @@ export async function saveStream(options: SaveStreamOptions): Promise<SavedFile>
     throw error;
   }
 }
+
+/** How much is written between two background fdatasync calls. */
+const WRITE_BACK_BYTES = 16 * 1024 * 1024;
 
 /** Names hard-links can be unsupported with (FAT, some network shares). */
 const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);

@@ -3,7 +3,8 @@ import type { HandlerContext, HandlersOf } from './context.js';
 
 export function sessionHandlers({ session }: HandlerContext): HandlersOf<'session'> {
   return {
-    'session.get': async () => session.info(),
+    /** Answers once a switch in progress (such as opening the last used profile on start) is done. */
+    'session.get': () => session.settled(),
     'session.openDemo': () => session.openDemo(),
     'session.connect': (input) => session.connect(input),
     'session.disconnect': () => session.disconnect(),

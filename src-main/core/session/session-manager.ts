@@ -4,6 +4,8 @@
  * object in memory; `SessionInfo` never carries it or a token. Every change of connection is
  * announced to `onChange` listeners (the app forwards it as the `session.changed` event).
  */
+import { DEMO_PROFILE_ID } from '../../../src-shared/domain/profile.js';
+import type { RegionName } from '../../../src-shared/domain/regions.js';
 import type { SessionInfo } from '../../../src-shared/ipc/contract.js';
 import { startEmulator } from '../../emulator/server.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
@@ -32,7 +34,20 @@ export interface ConnectRequest {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The saved profile these credentials come from; its ID becomes the session's profile key. */
+  profile?: SessionProfile;
 }
+
+/** Which saved profile a connection belongs to (what the window header shows). */
+export interface SessionProfile {
+  profileId: string;
+  label: string;
+  region: RegionName | null;
+}
+
+/** What `switchTo` opens: the demo workspace, or a tenant with a saved profile's credentials. */
+export type SessionTarget =
+  { kind: 'demo' } | { kind: 'tenant'; request: ConnectRequest & { profile: SessionProfile } };
 
 /** Something that can hand out the current client (what the handlers and downloads need). */
 export interface ClientSource {
@@ -45,8 +60,23 @@ interface Connection {
   baseUrl: string;
   clientId: string;
   tenantId: string;
+  /** The saved profile it was opened from (`demo` for the demo workspace), else null. */
+  profileId: string | null;
+  region: RegionName | null;
+  /** Whose saved settings (views) apply: the profile ID, else see `profileKeyFor`. */
+  profileKey: string;
   client: IncydrClient;
   emulator?: RunningEmulator;
+}
+
+/**
+ * The key saved settings (the case list's views) are kept under — decided here and nowhere else.
+ * The demo workspace is one profile; a tenant connection is its base URL and API client ID (the
+ * emulator's random port makes the demo's URL useless as a key). A connection opened from a saved
+ * profile uses the profile's ID instead; this key is for a connection made without one.
+ */
+export function profileKeyFor(kind: 'demo' | 'tenant', baseUrl: string, clientId: string): string {
+  return kind === 'demo' ? 'demo' : `tenant:${baseUrl}|${clientId}`;
 }
 
 type Listener = (info: SessionInfo) => void;
@@ -59,6 +89,8 @@ export const DISCONNECTED: SessionInfo = Object.freeze({
   baseUrl: null,
   clientId: null,
   tenantId: null,
+  profileId: null,
+  region: null,
 });
 
 export class SessionManager implements ClientSource {
@@ -83,13 +115,31 @@ export class SessionManager implements ClientSource {
       baseUrl: c.baseUrl,
       clientId: c.clientId,
       tenantId: c.tenantId,
+      profileId: c.profileId,
+      region: c.region,
     };
+  }
+
+  /** The session once every change already asked for (a switch, a connect) has finished. */
+  settled(): Promise<SessionInfo> {
+    return this.serially(() => Promise.resolve(this.info()));
+  }
+
+  /** The client tuning (timeouts, retries, proxy agents) every client of this session gets. */
+  clientTuning(): SessionManagerOptions['client'] {
+    return this.options.client;
   }
 
   /** The connected client; NOT_CONNECTED when there is none. */
   client(): IncydrClient {
     if (!this.current) throw new AppError('NOT_CONNECTED');
     return this.current.client;
+  }
+
+  /** The connection's profile key (see `profileKeyFor`); NOT_CONNECTED when there is none. */
+  profileKey(): string {
+    if (!this.current) throw new AppError('NOT_CONNECTED');
+    return this.current.profileKey;
   }
 
   /** The running demo emulator, when the demo workspace is open (for tests and diagnostics). */
@@ -101,27 +151,34 @@ export class SessionManager implements ClientSource {
   openDemo(): Promise<SessionInfo> {
     return this.serially(async () => {
       if (this.current?.kind === 'demo') return this.info();
-      const emulator = await startEmulator({ ...DEMO_DEFAULTS, ...this.options.demo, port: 0 });
-      try {
-        const client = this.newClient(emulator.url, emulator.clientId, emulator.clientSecret);
-        await client.authenticate();
-        const connection: Connection = {
-          kind: 'demo',
-          label: DEMO_LABEL,
-          baseUrl: emulator.url,
-          clientId: emulator.clientId,
-          tenantId: await client.tenantId(),
-          client,
-          emulator,
-        };
-        await this.replace(connection);
-        this.logger.info('opened the demo workspace', { baseUrl: emulator.url });
-      } catch (error) {
-        await emulator.close();
-        throw error;
-      }
-      return this.info();
+      return this.openDemoNow();
     });
+  }
+
+  private async openDemoNow(): Promise<SessionInfo> {
+    const emulator = await startEmulator({ ...DEMO_DEFAULTS, ...this.options.demo, port: 0 });
+    try {
+      const client = this.newClient(emulator.url, emulator.clientId, emulator.clientSecret);
+      await client.authenticate();
+      const connection: Connection = {
+        kind: 'demo',
+        label: DEMO_LABEL,
+        baseUrl: emulator.url,
+        clientId: emulator.clientId,
+        tenantId: await client.tenantId(),
+        profileId: DEMO_PROFILE_ID,
+        region: null,
+        profileKey: profileKeyFor('demo', emulator.url, emulator.clientId),
+        client,
+        emulator,
+      };
+      await this.replace(connection);
+      this.logger.info('opened the demo workspace', { baseUrl: emulator.url });
+    } catch (error) {
+      await emulator.close();
+      throw error;
+    }
+    return this.info();
   }
 
   /**
@@ -129,37 +186,78 @@ export class SessionManager implements ClientSource {
    * wrong ID or secret fails now with AUTH_FAILED. On failure the current session stays as it was.
    */
   connect(request: ConnectRequest): Promise<SessionInfo> {
+    return this.serially(() => this.connectNow(request));
+  }
+
+  /**
+   * Switches to another connection in one step: `prepare` says what to open (null: nothing, keep the
+   * session as it is) — a failure there, such as a missing secret, also leaves the session as it was.
+   * Then the current connection is dropped (downloads cancelled, client and token gone, the demo
+   * emulator stopped; announced as disconnected) before the new one opens, so nothing of the old
+   * tenant is reachable while the new one connects. A failed open leaves the session disconnected.
+   */
+  switchTo(prepare: () => Promise<SessionTarget | null>): Promise<SessionInfo> {
     return this.serially(async () => {
-      let client: IncydrClient;
-      try {
-        client = this.newClient(request.baseUrl, request.clientId.trim(), request.clientSecret);
-      } catch (error) {
-        // The client's own sentence says what is wrong with the URL; pass it on as a field problem.
-        if (isIncydrError(error) && error.code === 'VALIDATION')
-          throw validationError('baseUrl', error.message);
-        throw error;
+      const target = await prepare();
+      if (target === null) return this.info();
+      if (this.current) {
+        await this.replace(undefined);
+        this.logger.info('disconnected to switch profiles');
       }
-      const baseUrl = normalizeBaseUrl(request.baseUrl).replace(/\/$/u, '');
-      let tenantId: string;
-      try {
-        await client.authenticate();
-        tenantId = await client.tenantId();
-      } catch (error) {
-        client.close();
-        throw error;
+      return target.kind === 'demo' ? this.openDemoNow() : this.connectNow(target.request);
+    });
+  }
+
+  /** A saved profile was renamed: the open connection of that profile takes the new name. */
+  relabel(profileId: string, label: string): Promise<SessionInfo> {
+    return this.serially(async () => {
+      const c = this.current;
+      if (c?.profileId === profileId && c.label !== label) {
+        c.label = label;
+        this.announce();
       }
-      const connection: Connection = {
-        kind: 'tenant',
-        label: new URL(baseUrl).host,
-        baseUrl,
-        clientId: request.clientId.trim(),
-        tenantId,
-        client,
-      };
-      await this.replace(connection);
-      this.logger.info('connected to Incydr', { baseUrl: connection.baseUrl, clientId: connection.clientId });
       return this.info();
     });
+  }
+
+  private async connectNow(request: ConnectRequest): Promise<SessionInfo> {
+    let client: IncydrClient;
+    try {
+      client = this.newClient(request.baseUrl, request.clientId.trim(), request.clientSecret);
+    } catch (error) {
+      // The client's own sentence says what is wrong with the URL; pass it on as a field problem.
+      if (isIncydrError(error) && error.code === 'VALIDATION')
+        throw validationError('baseUrl', error.message);
+      throw error;
+    }
+    const baseUrl = normalizeBaseUrl(request.baseUrl).replace(/\/$/u, '');
+    let tenantId: string;
+    try {
+      await client.authenticate();
+      tenantId = await client.tenantId();
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+    const clientId = request.clientId.trim();
+    const connection: Connection = {
+      kind: 'tenant',
+      label: request.profile?.label ?? new URL(baseUrl).host,
+      baseUrl,
+      clientId,
+      tenantId,
+      profileId: request.profile?.profileId ?? null,
+      region: request.profile?.region ?? null,
+      profileKey: request.profile?.profileId ?? profileKeyFor('tenant', baseUrl, clientId),
+      client,
+    };
+    await this.replace(connection);
+    this.logger.info('connected to Incydr', {
+      baseUrl: connection.baseUrl,
+      clientId: connection.clientId,
+      profileId: connection.profileId,
+    });
+    return this.info();
   }
 
   /** Closes the client (drops its tokens and secret), stops the demo emulator. */
@@ -204,6 +302,10 @@ export class SessionManager implements ClientSource {
       await previous.emulator?.close();
     }
     this.current = next;
+    this.announce();
+  }
+
+  private announce(): void {
     const info = this.info();
     for (const listener of this.listeners) {
       try {

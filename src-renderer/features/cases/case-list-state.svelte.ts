@@ -1,128 +1,163 @@
 /**
- * The case list: filters, sort and page are sent to the server (`cases.page`), never applied to a
- * local copy, so the list works the same at 60 cases and at 20,000. Later filters (assignee, dates,
- * ...) add a field here and a line to `query`.
+ * The case list: filters, sort and columns (what a saved view holds), every matching case loaded in
+ * the background (`CaseLoader`), the selection and the keyboard's row. Filters and sort go to the
+ * server, never to a local copy, so the list means the same at 60 cases and at 20,000.
  */
-import type { CasePage, CaseQuery, CaseStatus, SortDir, SortKey } from '../../../src-shared/domain/case.js';
-import { LIMITS } from '../../../src-shared/domain/case.js';
-import { caseDesk, toApiError, unwrap } from '../../lib/api.js';
-import type { ApiError } from '../../lib/api.js';
-import { debounce } from '../../lib/debounce.js';
-import { CASE_COLUMNS } from './columns.js';
+import type { CaseSlim, SortKey } from '../../../src-shared/domain/case.js';
+import { DEFAULT_COLUMNS, emptyFilters } from '../../../src-shared/domain/views.js';
+import type { CaseColumnKey, SavedView, ViewSort, ViewSpec } from '../../../src-shared/domain/views.js';
+import { BulkRun } from './bulk-run.svelte.js';
+import type { BulkAction } from './bulk-rules.js';
+import { CaseLoader } from './case-loader.svelte.js';
+import { firstDirFor, normaliseColumns } from './columns.js';
+import { CaseFilterState } from './filters.svelte.js';
+import { queryFor, sameSpec } from './list-query.js';
+import { FilterPeople } from './people.js';
+import { SavedViewsState } from './saved-views.svelte.js';
+import { CaseSelection } from './selection.svelte.js';
 
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const SEARCH_DELAY_MS = 300;
+export const DEFAULT_SORT: ViewSort = Object.freeze({ key: 'number', dir: 'desc' });
+
+/** The list with no saved view: every case, newest number first, the usual columns. */
+export function defaultSpec(): ViewSpec {
+  return { filters: emptyFilters(), sort: { ...DEFAULT_SORT }, columns: [...DEFAULT_COLUMNS] };
+}
 
 export class CaseListState {
-  statuses = $state<CaseStatus[]>([]);
-  /** The search box as typed; `name` is what was last sent, after the typing pause. */
-  nameInput = $state('');
-  name = $state('');
-  sortKey = $state<SortKey>('number');
-  sortDir = $state<SortDir>('desc');
-  pgNum = $state(1);
-  pgSize = $state<number>(PAGE_SIZES[0]);
+  readonly loader = new CaseLoader();
+  readonly selection = new CaseSelection();
+  readonly filters = new CaseFilterState(() => this.#filtersChanged());
+  readonly views = new SavedViewsState();
+  /** Users and actors for the people filters and bulk assign, read once per workspace. */
+  readonly people = new FilterPeople();
+  sort = $state.raw<ViewSort>(DEFAULT_SORT);
+  columns = $state.raw<CaseColumnKey[]>([...DEFAULT_COLUMNS]);
+  /** The last bulk action, whose results stay until closed. */
+  bulk = $state.raw<BulkRun | null>(null);
 
-  page = $state<CasePage | null>(null);
-  loading = $state(false);
-  error = $state<ApiError | null>(null);
-
-  query = $derived.by((): CaseQuery => {
-    const query: CaseQuery = {
-      pgNum: this.pgNum,
-      pgSize: this.pgSize,
-      srtKey: [this.sortKey],
-      srtDir: [this.sortDir],
-    };
-    if (this.statuses.length > 0) query.status = [...this.statuses];
-    if (this.name !== '') query.name = this.name;
-    return query;
+  spec = $derived.by((): ViewSpec => ({
+    filters: this.filters.value,
+    sort: this.sort,
+    columns: this.columns,
+  }));
+  query = $derived(queryFor(this.filters.value, this.sort));
+  rows = $derived(this.loader.rows);
+  numbers = $derived(this.loader.rows.map((c) => c.number));
+  /** The applied view, when the list no longer shows exactly what it saved. */
+  viewModified = $derived(this.views.current !== null && !sameSpec(this.views.current, this.spec));
+  /** Whether the list shows the default (no filter, default sort and columns). */
+  isDefault = $derived(sameSpec(defaultSpec(), this.spec));
+  selectedCases = $derived.by((): CaseSlim[] => {
+    const selected = this.selection.selected;
+    return selected.size === 0 ? [] : this.loader.rows.filter((c) => selected.has(c.number));
   });
 
-  hasFilters = $derived(this.statuses.length > 0 || this.name !== '');
+  #started = false;
+  /** The filters (not the sort) of the last load, as JSON. */
+  #loadedCases = '';
 
-  // Answers can arrive out of order (fast paging, typing): only the latest request may set state.
-  #latest = 0;
-  #search = debounce(() => this.applySearch(), SEARCH_DELAY_MS);
-
-  async load(): Promise<void> {
-    const request = ++this.#latest;
-    const query = $state.snapshot(this.query);
-    this.loading = true;
-    this.error = null;
-    try {
-      const page = unwrap(await caseDesk().cases.page(query));
-      if (request !== this.#latest) return;
-      // A filter can shrink the total under the current page: go to the last page that exists.
-      const lastPage = Math.max(1, Math.ceil(page.totalCount / this.pgSize));
-      if (page.cases.length === 0 && this.pgNum > lastPage) {
-        this.pgNum = lastPage;
-        return this.load();
-      }
-      this.page = page;
-    } catch (error) {
-      if (request === this.#latest) this.error = toApiError(error);
-    } finally {
-      if (request === this.#latest) this.loading = false;
+  /**
+   * The screen opened. The first time, the last view used is restored before anything loads; after
+   * that (back from a case) the same list is refreshed while its rows stay on screen.
+   */
+  async start(): Promise<void> {
+    if (this.#started) {
+      await this.refresh();
+      return;
     }
+    this.#started = true;
+    const last = await this.views.load();
+    if (last) this.#set(last);
+    await this.#load(false);
   }
 
-  /** A click on a column header: the same column flips direction, another starts at its first. */
+  /** Loads the same query again; the rows on screen stay until the new ones are all there. */
+  async refresh(): Promise<void> {
+    const load = this.#load(true);
+    await load;
+    this.selection.keepOnly(this.numbers);
+    this.#clampCursor();
+  }
+
+  /** After a failed load: refresh what is shown, or load afresh when nothing is. */
+  retry(): Promise<void> {
+    return this.loader.rows.length > 0 ? this.refresh() : this.#load(false);
+  }
+
+  /** A header click: the same column flips direction, another starts at its first direction. */
   sortBy(key: SortKey): void {
-    if (this.sortKey === key) {
-      this.sortDir = this.sortDir === 'asc' ? 'desc' : 'asc';
-    } else {
-      this.sortKey = key;
-      this.sortDir = CASE_COLUMNS.find((c) => c.key === key)?.firstDir ?? 'asc';
-    }
-    this.pgNum = 1;
-    void this.load();
+    this.sort =
+      this.sort.key === key
+        ? { key, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' }
+        : { key, dir: firstDirFor(key) };
+    // Same cases, new order: the selection stays, the keyboard starts at the top.
+    this.selection.cursor = -1;
+    void this.#load(false);
   }
 
-  toggleStatus(status: CaseStatus, on: boolean): void {
-    const others = this.statuses.filter((s) => s !== status);
-    this.statuses = on ? [...others, status] : others;
-    this.pgNum = 1;
-    void this.load();
+  setColumns(keys: readonly CaseColumnKey[]): void {
+    this.columns = normaliseColumns(keys);
   }
 
-  /** Typing in the search box: the request goes out once typing pauses. */
-  typeName(text: string): void {
-    this.nameInput = text;
-    this.#search();
+  /** Applies a saved view (or, with null, the default list) and remembers it for the next start. */
+  async applyView(view: SavedView | null): Promise<void> {
+    this.#set(view ?? defaultSpec());
+    const load = this.#load(false);
+    await this.views.choose(view?.id ?? null);
+    await load;
   }
 
-  /** Sends the search now (Enter, or the pause after typing). */
-  applySearch(): void {
-    this.#search.cancel();
-    const name = this.nameInput.trim().slice(0, LIMITS.nameLength);
-    if (name === this.name) return;
-    this.name = name;
-    this.pgNum = 1;
-    void this.load();
+  /** Saves what the list shows now as a view (replacing a same-named one, or view `id`). */
+  saveView(name: string, id?: string): Promise<SavedView | null> {
+    return this.views.save(name, this.spec, id);
   }
 
-  clearFilters(): void {
-    this.#search.cancel();
-    this.statuses = [];
-    this.nameInput = '';
-    this.name = '';
-    this.pgNum = 1;
-    void this.load();
+  /**
+   * Runs a bulk action over the selected cases. Changed cases are shown as the server returned them,
+   * deleted ones leave the list (and the selection) as each delete succeeds.
+   */
+  runBulk(action: BulkAction): Promise<void> {
+    const run = new BulkRun(action, this.selectedCases, {
+      onchanged: (detail) => this.loader.patch(detail),
+      ondeleted: (number) => {
+        this.loader.remove([number]);
+        this.selection.keepOnly(this.numbers);
+      },
+    });
+    this.bulk = run;
+    return run.start();
   }
 
-  goToPage(pgNum: number): void {
-    this.pgNum = Math.max(1, pgNum);
-    void this.load();
+  /** Reloads when the filters ask for other cases; a new set of cases starts with none selected. */
+  #filtersChanged(): void {
+    if (!this.filters.valid) return;
+    void this.#load(false);
   }
 
-  setPageSize(pgSize: number): void {
-    this.pgSize = pgSize;
-    this.pgNum = 1;
-    void this.load();
+  #set(spec: ViewSpec): void {
+    this.filters.set(spec.filters);
+    this.sort = { key: spec.sort.key, dir: spec.sort.dir };
+    this.columns = normaliseColumns(spec.columns);
+  }
+
+  async #load(keep: boolean): Promise<void> {
+    const query = $state.snapshot(this.query);
+    const { srtKey: _key, srtDir: _dir, ...filters } = query;
+    const cases = JSON.stringify(filters);
+    // Other filters mean other cases: a selection of cases no longer listed would be acted on unseen.
+    if (!keep && cases !== this.#loadedCases) this.selection.reset();
+    this.#loadedCases = cases;
+    await this.loader.load(query, { keep });
+    if (!keep) this.#clampCursor();
+  }
+
+  #clampCursor(): void {
+    const count = this.loader.rows.length;
+    if (this.selection.cursor >= count) this.selection.cursor = count - 1;
   }
 
   dispose(): void {
-    this.#search.cancel();
+    this.filters.dispose();
+    this.loader.cancel();
   }
 }

@@ -103,6 +103,56 @@ describe('events.add', () => {
   });
 });
 
+describe('events.attachProgress', () => {
+  it('is pushed while events.add runs: the first batch, then throttled, then the last', async () => {
+    const emu = rig.emulator();
+    const n = caseWith(emu, 'OPEN', 4);
+    const other = caseWith(emu, 'OPEN', 5);
+    const already = emu.eventIdsOnCase(n).slice(0, 3);
+    const ids = [...emu.unattachedEventIds(2500).slice(1500), ...already, UNKNOWN_ID];
+    const seenBefore = rig.eventsOf('events.attachProgress').length;
+
+    const results = await rig.ok('events.add', { number: n, eventIds: ids });
+    // Another case's run is told apart by its case number.
+    await rig.ok('events.add', { number: other, eventIds: [emu.unattachedEventIds(1)[0]!] });
+
+    expect(results.filter((r) => r.status === 'attached')).toHaveLength(1000);
+    const progress = rig
+      .eventsOf('events.attachProgress')
+      .slice(seenBefore)
+      .filter((p) => p.caseNumber === n);
+    // One push for the first batch of 1,000, then the refused second batch ID by ID: throttled.
+    expect(progress[0]).toEqual({ caseNumber: n, done: 1000, total: 1004 });
+    expect(progress.at(-1)).toEqual({ caseNumber: n, done: 1004, total: 1004 });
+    expect(progress.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.done).toBeGreaterThan(progress[i - 1]!.done);
+    expect(rig.eventsOf('events.attachProgress').slice(seenBefore).at(-1)).toEqual({
+      caseNumber: other,
+      done: 1,
+      total: 1,
+    });
+  });
+
+  it('throttles a long ID-by-ID run to a few pushes per second', async () => {
+    const emu = rig.emulator();
+    const n = caseWith(emu, 'OPEN', 6);
+    // One unknown ID makes the whole batch go ID by ID: 400 single POSTs.
+    const ids = [...emu.unattachedEventIds(2900).slice(2500), UNKNOWN_ID];
+    const seenBefore = rig.events.length;
+    const started = performance.now();
+    await rig.ok('events.add', { number: n, eventIds: ids });
+    const elapsed = performance.now() - started;
+    const pushes = rig.events.slice(seenBefore).filter((e) => e.event === 'events.attachProgress');
+    expect(pushes.at(-1)?.payload).toEqual({ caseNumber: n, done: 401, total: 401 });
+    expect(pushes.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
+    expect(pushes.length).toBeGreaterThan(2);
+    for (let i = 1; i < pushes.length - 1; i++) {
+      expect(pushes[i]!.at - pushes[i - 1]!.at).toBeGreaterThanOrEqual(95);
+    }
+  });
+});
+
 describe('events.remove', () => {
   it('detaches one event; a second time it is NOT_FOUND', async () => {
     const emu = rig.emulator();

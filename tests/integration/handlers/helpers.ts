@@ -15,6 +15,8 @@ import type {
   RequestChannel,
   Result,
 } from '../../../src-shared/ipc/contract.js';
+import { SessionSecretStore } from '../../../src-main/core/credentials/secret-store.js';
+import type { SecretStore } from '../../../src-main/core/credentials/secret-store.js';
 import { createHandlerContext, createHandlers } from '../../../src-main/core/handlers/index.js';
 import type { HandlerContext } from '../../../src-main/core/handlers/index.js';
 import { dispatch } from '../../../src-main/core/ipc/dispatch.js';
@@ -65,6 +67,10 @@ export interface RigOptions {
   /** Open the demo workspace right away (through the handler). */
   openDemo?: boolean;
   progressIntervalMs?: number;
+  /** The settings folder; default a fresh temp folder, removed on close. */
+  dataDir?: string;
+  /** Where profile secrets go; default an in-memory store standing in for the keychain. */
+  keychain?: SecretStore;
 }
 
 export async function createRig(options: RigOptions = {}): Promise<Rig> {
@@ -97,7 +103,19 @@ export async function createRig(options: RigOptions = {}): Promise<Rig> {
     logger,
     ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
   });
-  const context = createHandlerContext({ platform, emit, logger, session, folders, downloads });
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'case-desk-rig-')));
+  const keychain = options.keychain ?? new SessionSecretStore();
+  const context = createHandlerContext({
+    platform,
+    emit,
+    logger,
+    session,
+    folders,
+    downloads,
+    dataDir,
+    keychain,
+  });
   const reached = new Map<RequestChannel, number>();
   const real = createHandlers(context);
   const handlers = Object.fromEntries(
@@ -160,6 +178,7 @@ export async function createRig(options: RigOptions = {}): Promise<Rig> {
     async close() {
       await downloads.cancelAll();
       await session.disconnect();
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
   if (options.openDemo) await rig.ok('session.openDemo');

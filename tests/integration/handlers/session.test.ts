@@ -12,6 +12,8 @@ const DISCONNECTED = {
   baseUrl: null,
   clientId: null,
   tenantId: null,
+  profileId: null,
+  region: null,
 };
 
 let tenant: RunningEmulator;
@@ -73,6 +75,8 @@ describe('the demo workspace', () => {
       baseUrl: emulator.url,
       clientId: emulator.clientId,
       tenantId: emulator.tenantUid,
+      profileId: 'demo',
+      region: null,
     });
     expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/u);
     expect(rig.eventsOf('session.changed')).toEqual([info]);
@@ -120,6 +124,8 @@ describe('connecting to a tenant', () => {
       baseUrl: tenant.url,
       clientId: 'key-tenant-1',
       tenantId: tenant.tenantUid,
+      profileId: null,
+      region: null,
     });
     expect(JSON.stringify(info)).not.toContain('tenant-secret-1');
     expect(rig.eventsOf('session.changed').at(-1)).toEqual(info);

@@ -75,3 +75,28 @@ describe('dialog.chooseFolder', () => {
     }
   });
 });
+
+describe('folders.last', () => {
+  it('offers the folder chosen last with the connected profile, and opens the picker there', async () => {
+    const { folder, remove } = await tempFolder('last');
+    try {
+      await rig.ok('session.openDemo');
+      rig.platform.folder = folder;
+      await rig.ok('dialog.chooseFolder', {});
+      const last = await rig.ok('folders.last', {});
+      expect(last).toEqual({ folderId: expect.stringMatching(/^folder-/u), path: path.resolve(folder) });
+      expect(rig.context.folders.resolve(last!.folderId)).toBe(path.resolve(folder));
+      await rig.ok('dialog.chooseFolder', {});
+      expect(rig.platform.folderDefaults.at(-1)).toBe(path.resolve(folder));
+      // Offline nothing is offered; a folder that is gone is not offered either.
+      await rig.ok('session.disconnect');
+      expect(await rig.ok('folders.last', {})).toBeNull();
+      await rig.ok('session.openDemo');
+      await remove();
+      expect(await rig.ok('folders.last', {})).toBeNull();
+    } finally {
+      await remove();
+      await rig.ok('session.disconnect');
+    }
+  });
+});

@@ -9,6 +9,24 @@ import { createRig } from './helpers.js';
 import type { Rig } from './helpers.js';
 
 const FOLDER = 'folder-0b9a7e52-3c1d-4f6a-9e2b-7d8c1a2b3c4d';
+const PROFILE = '3f2b8c1e-5d4a-4e7b-9c6d-1a2b3c4d5e6f';
+const VIEW = 'view-5d1c7a2e-8b3f-4e6a-9c2d-1a2b3c4d5e6f';
+const VIEW_SPEC = {
+  filters: {
+    statuses: ['OPEN', 'CLOSED'],
+    name: 'exfil',
+    assignee: { id: '942564422882759874', name: 'analyst@example.com' },
+    unassigned: false,
+    subject: null,
+    lastModifiedBy: null,
+    created: { from: '2024-01-01', to: '2024-03-31' },
+    updated: { from: null, to: null },
+  },
+  sort: { key: 'archivalTime', dir: 'desc' },
+  columns: ['number', 'name', 'status', 'archivalTime'],
+} satisfies Omit<InputOf<'views.save'>, 'name'>;
+const JOB = 'export-5d1c7a2e-8b3f-4e6a-9c2d-1a2b3c4d5e6f';
+const ENTRY = 'entry-5d1c7a2e-8b3f-4e6a-9c2d-1a2b3c4d5e6f';
 const EVENT = '0_147e9445-2f30-4a91-8b2a-9455332e880a_973435567569502913_986467523038446097_163';
 
 /** One valid input per channel (the compiler insists on every channel). */
@@ -17,6 +35,12 @@ const VALID: { [C in RequestChannel]: InputOf<C> } = {
   'session.openDemo': {},
   'session.connect': { baseUrl: 'https://api.us.code42.com', clientId: 'key-1', clientSecret: 'secret' },
   'session.disconnect': {},
+  'profiles.list': {},
+  'profiles.add': { label: 'Work', region: 'us', clientId: 'key-1', secret: 'secret', sessionOnly: false },
+  'profiles.update': { profileId: PROFILE, label: 'Work (EU)', baseUrl: 'https://api.ie.code42.com' },
+  'profiles.remove': { profileId: PROFILE },
+  'profiles.test': { profileId: PROFILE },
+  'profiles.switch': { profileId: 'demo' },
   'cases.page': { status: ['OPEN'], pgNum: 1, pgSize: 50, srtKey: ['name'], srtDir: ['asc'], name: 'exfil' },
   'cases.get': { number: 1 },
   'cases.create': { name: 'A case', description: null, subject: '123', assignee: null },
@@ -31,6 +55,7 @@ const VALID: { [C in RequestChannel]: InputOf<C> } = {
   'actors.search': { nameStartsWith: 'a', active: true, page: 1, pageSize: 10 },
   'actors.get': { actorId: '942564422882759874' },
   'dialog.chooseFolder': { title: 'Save exports in…' },
+  'folders.last': {},
   'downloads.start': {
     kind: 'zip',
     caseNumber: 1,
@@ -38,6 +63,25 @@ const VALID: { [C in RequestChannel]: InputOf<C> } = {
     parts: { summary: true, fileEvents: true, files: false },
   },
   'downloads.cancel': { downloadId: 'download-1' },
+  'exports.start': {
+    selection: { caseNumbers: [1, 2, 3] },
+    kind: 'zip',
+    parts: { summary: true, fileEvents: false, files: true },
+    folderId: FOLDER,
+    concurrency: 3,
+  },
+  'exports.list': {},
+  'exports.cancel': { jobId: JOB },
+  'exports.retryFailed': { jobId: JOB },
+  'exports.resume': { jobId: JOB },
+  'library.list': { scope: 'all' },
+  'library.verify': { entryIds: [ENTRY] },
+  'library.reveal': { entryId: ENTRY },
+  'library.open': { entryId: ENTRY },
+  'views.list': {},
+  'views.save': { id: VIEW, name: 'My open cases', ...VIEW_SPEC },
+  'views.delete': { id: VIEW },
+  'views.select': { id: VIEW },
   'shell.openExternal': { url: 'https://example.com/' },
 };
 
@@ -45,6 +89,23 @@ const long = (n: number): string => 'x'.repeat(n);
 
 /** Values in range for their type but outside what the channel allows. */
 const OUT_OF_RANGE: { [C in RequestChannel]?: unknown[] } = {
+  'profiles.add': [
+    { ...VALID['profiles.add'], region: 'mars' },
+    { ...VALID['profiles.add'], baseUrl: 'https://api.us.code42.com' },
+    { label: 'Work', clientId: 'key-1', secret: 'secret' },
+    { ...VALID['profiles.add'], secret: '' },
+    { ...VALID['profiles.add'], secret: long(4097) },
+    { ...VALID['profiles.add'], label: long(201) },
+  ],
+  'profiles.update': [
+    { ...VALID['profiles.update'], region: 'ie' },
+    { ...VALID['profiles.update'], profileId: 'Work' },
+    { ...VALID['profiles.update'], secret: '' },
+    { profileId: '../profiles.json' },
+  ],
+  'profiles.remove': [{ profileId: '' }, { profileId: 'demo; rm -rf' }, {}],
+  'profiles.test': [{ profileId: long(37) }],
+  'profiles.switch': [{ profileId: 'DEMO ' }, {}],
   'session.connect': [
     { ...VALID['session.connect'], baseUrl: 'ftp://api.us.code42.com' },
     { ...VALID['session.connect'], baseUrl: 'not a url' },
@@ -105,6 +166,7 @@ const OUT_OF_RANGE: { [C in RequestChannel]?: unknown[] } = {
   'actors.search': [{ pageSize: 0 }, { pageSize: 501 }, { nameEndsWith: long(321) }],
   'actors.get': [{ actorId: '?x=1' }],
   'dialog.chooseFolder': [{ title: long(201) }],
+  'folders.last': [{ profileKey: 'other' }],
   'downloads.start': [
     { ...VALID['downloads.start'], parts: { summary: false, fileEvents: false, files: false } },
     { ...VALID['downloads.start'], folderId: '/etc' },
@@ -115,7 +177,58 @@ const OUT_OF_RANGE: { [C in RequestChannel]?: unknown[] } = {
     { kind: 'csv', caseNumber: 0, folderId: FOLDER },
   ],
   'downloads.cancel': [{ downloadId: long(65) }, {}],
+  'exports.start': [
+    { ...VALID['exports.start'], selection: { caseNumbers: [] } },
+    { ...VALID['exports.start'], selection: { caseNumbers: [0] } },
+    {
+      ...VALID['exports.start'],
+      selection: { caseNumbers: Array.from({ length: 50_001 }, (_, i) => i + 1) },
+    },
+    { ...VALID['exports.start'], selection: { caseNumbers: [1], query: { status: ['OPEN'] } } },
+    { ...VALID['exports.start'], selection: { query: { status: ['PENDING'] } } },
+    { ...VALID['exports.start'], selection: { query: { pgNum: 2 } } },
+    { ...VALID['exports.start'], selection: {} },
+    { ...VALID['exports.start'], kind: 'source' },
+    { ...VALID['exports.start'], parts: { summary: false, fileEvents: false, files: false } },
+    { ...VALID['exports.start'], kind: 'pdf' },
+    { ...VALID['exports.start'], concurrency: 0 },
+    { ...VALID['exports.start'], concurrency: 9 },
+    { ...VALID['exports.start'], concurrency: 2.5 },
+    { ...VALID['exports.start'], folderId: '/tmp' },
+  ],
+  'exports.cancel': [{ jobId: 'export-../../etc' }, { jobId: 'job-1' }, {}],
+  'exports.retryFailed': [{ jobId: long(80) }],
+  'exports.resume': [{ jobId: '' }],
+  'library.list': [{ scope: 'everything' }],
+  'library.verify': [{ entryIds: [] }, { entryIds: ['/etc/passwd'] }],
+  'library.reveal': [{ entryId: '/etc/passwd' }, { path: '/etc/passwd' }],
+  'library.open': [{ entryId: 'entry-../../x' }, {}],
   'shell.openExternal': [{ url: long(2049) }, {}],
+  'views.save': [
+    { ...VALID['views.save'], name: '   ' },
+    { ...VALID['views.save'], name: long(81) },
+    { ...VALID['views.save'], id: 'view-../../etc' },
+    { ...VALID['views.save'], columns: ['status', 'archivalTime'] },
+    { ...VALID['views.save'], columns: ['number', 'name', 'name'] },
+    { ...VALID['views.save'], columns: ['number', 'name', 'password'] },
+    { ...VALID['views.save'], sort: { key: 'password', dir: 'asc' } },
+    { ...VALID['views.save'], filters: { ...VIEW_SPEC.filters, statuses: ['OPEN', 'OPEN'] } },
+    { ...VALID['views.save'], filters: { ...VIEW_SPEC.filters, unassigned: true } },
+    { ...VALID['views.save'], filters: { ...VIEW_SPEC.filters, name: long(51) } },
+    { ...VALID['views.save'], filters: { ...VIEW_SPEC.filters, assignee: { id: 'a b', name: 'x' } } },
+    { ...VALID['views.save'], filters: { ...VIEW_SPEC.filters, assignee: { id: '1', name: '' } } },
+    { ...VALID['views.save'], filters: { ...VIEW_SPEC.filters, created: { from: '2024-02-30', to: null } } },
+    {
+      ...VALID['views.save'],
+      filters: { ...VIEW_SPEC.filters, created: { from: '2024-03-01', to: '2024-02-01' } },
+    },
+    {
+      ...VALID['views.save'],
+      filters: { ...VIEW_SPEC.filters, updated: { from: '2024-03-01T00:00:00Z', to: null } },
+    },
+  ],
+  'views.delete': [{ id: 'nope' }, {}],
+  'views.select': [{ id: 'view-x' }, {}],
 };
 
 /** The same value with a different JSON type. */

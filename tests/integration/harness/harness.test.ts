@@ -107,7 +107,12 @@ describe('the WebSocket bridge', () => {
   it('answers with exactly what dispatch() gives, including its validation error', async () => {
     const platform = createTestPlatform();
     const direct = await dispatch(
-      createHandlers({ platform, emit: () => undefined, logger: harness.context.logger }),
+      createHandlers({
+        platform,
+        emit: () => undefined,
+        logger: harness.context.logger,
+        dataDir: harness.dataDir,
+      }),
       'cases.get',
       { number: 0 },
     );

@@ -60,6 +60,8 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   readonly webContents = new FakeWebContents('about:blank');
   shown = false;
+  /** Every `setProgressBar` value, in order. */
+  progressBar: number[] = [];
 
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
     super();
@@ -77,6 +79,9 @@ export class FakeBrowserWindow extends EventEmitter {
     return false;
   }
   restore(): void {}
+  setProgressBar(value: number): void {
+    this.progressBar.push(value);
+  }
 }
 
 type InvokeHandler = (event: unknown, input: unknown) => Promise<unknown>;
@@ -200,6 +205,10 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock(): boolean {
     return this.gotLock;
   }
+  /** Only `userData` is asked for (the settings folder); a path that is never written in these tests. */
+  getPath(name: string): string {
+    return `/fake-electron/${name}`;
+  }
   quit(): void {
     this.quitCalled = true;
   }
@@ -225,6 +234,19 @@ export const Menu = {
 
 export const BrowserWindow = FakeBrowserWindow;
 
+/** Notifications as shown; `supported` stands for `Notification.isSupported()`. */
+export class Notification {
+  static supported = true;
+  static shown: { title: string; body: string }[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  constructor(private readonly options: { title: string; body: string }) {}
+  show(): void {
+    Notification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
 export function resetFakes(): void {
   ipcMain.handlers.clear();
   session.defaultSession = new FakeSession();
@@ -240,4 +262,6 @@ export function resetFakes(): void {
   app.reset();
   Menu.application = null;
   FakeBrowserWindow.all = [];
+  Notification.supported = true;
+  Notification.shown = [];
 }

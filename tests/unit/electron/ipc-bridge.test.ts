@@ -142,8 +142,13 @@ describe('input validation', () => {
       openExternal: vi.fn(),
       showItemInFolder: vi.fn(),
       openPath: vi.fn(),
+      progress: vi.fn(),
+      notify: vi.fn(),
     };
-    real.register(createHandlers({ platform, emit: real.emit, logger: silentLogger }));
+    // No saved-views channel is called here, so the settings folder is never touched.
+    real.register(
+      createHandlers({ platform, emit: real.emit, logger: silentLogger, dataDir: '/nonexistent/case-desk' }),
+    );
     real.trust(asWebContents(appWindow));
     expect(await invoke('session.get', invokeEvent(appWindow), undefined)).toMatchObject({
       ok: true,
@@ -180,6 +185,8 @@ describe('events', () => {
       baseUrl: null,
       clientId: null,
       tenantId: null,
+      profileId: null,
+      region: null,
     };
     bridge.emit('session.changed', payload);
 

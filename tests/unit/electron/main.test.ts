@@ -1,6 +1,7 @@
 // The app lifecycle in main.ts, run against the fake Electron: what happens before `ready`, what
 // `ready` sets up, and that the handlers get the Electron platform and the bridge's event sender.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { dataDirFromEnv } from '../../../src-main/core/credentials/data-dir.js';
 import type { Platform } from '../../../src-main/core/platform.js';
 import { REQUEST_CHANNELS } from '../../../src-shared/ipc/contract.js';
 import type * as FakeElectron from './fake-electron.js';
@@ -11,8 +12,11 @@ interface HandlerContext {
   platform: Platform;
   emit: (event: string, payload: unknown) => void;
   session: { disconnect: () => Promise<unknown> };
+  dataDir: string;
+  profilesDir: string;
+  keychain: unknown;
 }
-const created = vi.hoisted(() => ({ contexts: [] as unknown[], disconnects: 0 }));
+const created = vi.hoisted(() => ({ contexts: [] as unknown[], disconnects: 0, lastProfileOpened: 0 }));
 vi.mock('../../../src-main/core/handlers/index.js', () => ({
   createHandlerContext: (init: object) => ({
     ...init,
@@ -26,6 +30,9 @@ vi.mock('../../../src-main/core/handlers/index.js', () => ({
     created.contexts.push(context);
     return {};
   },
+  openLastProfile: async () => {
+    created.lastProfileOpened += 1;
+  },
 }));
 
 type Fake = typeof FakeElectron;
@@ -35,6 +42,7 @@ async function startMain(prepare: (fake: Fake) => void = () => undefined): Promi
   vi.resetModules();
   created.contexts = [];
   created.disconnects = 0;
+  created.lastProfileOpened = 0;
   // The mocked `electron` (one instance, kept across module resets) is the fake main.ts will see.
   const fake = (await import('electron')) as unknown as Fake;
   fake.resetFakes();
@@ -64,10 +72,28 @@ describe('before ready', () => {
   it('gives the handlers the Electron platform and an event sender', () => {
     expect(created.contexts).toHaveLength(1);
     const context = created.contexts[0] as HandlerContext;
-    for (const name of ['chooseFolder', 'confirm', 'openExternal', 'showItemInFolder', 'openPath'] as const) {
+    for (const name of [
+      'chooseFolder',
+      'confirm',
+      'openExternal',
+      'showItemInFolder',
+      'openPath',
+      'progress',
+      'notify',
+    ] as const) {
       expect(typeof context.platform[name], name).toBe('function');
     }
     expect(typeof context.emit).toBe('function');
+    // One data folder for profiles, views, export jobs and the library: the CLI's, so both share
+    // profiles.json; secrets go to keytar.
+    expect(context.dataDir).toBe(dataDirFromEnv({ env: process.env }));
+    expect(context.profilesDir).toBe(context.dataDir);
+    // (by name: main.ts is loaded afresh per test, so its classes are not this file's)
+    expect((context.keychain as object).constructor.name).toBe('KeytarSecretStore');
+  });
+
+  it('opens the profile used last before the window exists', () => {
+    expect(created.lastProfileOpened).toBe(1);
   });
 });
 

@@ -1,0 +1,11 @@
+export { ExportJob, jobView, newJobId, settleRecord } from './export-job.js';
+export type { ExportClient, ExportJobOptions, NewExportJob, SavedExportItem } from './export-job.js';
+export { ExportManager, JOB_GONE } from './export-manager.js';
+export type { ExportManagerOptions, ExportSession, ExportStartRequest } from './export-manager.js';
+export { ExportJobStore } from './job-store.js';
+export { JOB_ID_PATTERN } from './job-record.js';
+export type { ExportItemRecord, ExportJobRecord } from './job-record.js';
+export { manifestRows, renderManifestCsv, renderManifestJson, writeManifest } from './manifest.js';
+export type { ManifestRow } from './manifest.js';
+export { resolveSelection } from './selection.js';
+export type { CaseFilter, ExportItemSeed, ExportSelection } from './selection.js';

@@ -1,0 +1,50 @@
+/** Single downloads (the case page, the events table) go into the export library too. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DownloadManager } from '../downloads/download-manager.js';
+import type { Logger } from '../log.js';
+import type { ExportLibrary } from './export-library.js';
+
+/** Who is connected: the profile the library files an entry under. */
+export interface ProfileSource {
+  profileKey(): string;
+  info(): { label: string | null };
+}
+
+/** How long a saved download waits for its case's name before it is recorded without one. */
+const NAME_LOOKUP_MS = 2000;
+
+/** Records every file `downloads` saves; returns the unsubscribe function. */
+export function recordSingleDownloads(
+  downloads: DownloadManager,
+  library: ExportLibrary,
+  session: ProfileSource,
+  options: { logger: Logger; now?: () => Date },
+): () => void {
+  const now = options.now ?? (() => new Date());
+  return downloads.onSaved(async ({ request, saved, client }) => {
+    const savedAt = now().toISOString();
+    // The download request names only the number; the name makes the library readable.
+    const caseName = await Promise.race([
+      client.getCase(request.caseNumber).then(
+        (detail) => detail.name,
+        () => null,
+      ),
+      sleep(NAME_LOOKUP_MS, null, { ref: false }),
+    ]);
+    await library.add({
+      profileKey: session.profileKey(),
+      profileLabel: session.info().label ?? '',
+      caseNumber: request.caseNumber,
+      caseName,
+      kind: request.kind,
+      eventId: request.kind === 'source' ? request.eventId : null,
+      savedAt,
+      path: saved.path,
+      fileName: saved.fileName,
+      bytes: saved.bytes,
+      sha256: saved.sha256,
+      jobId: null,
+    });
+    options.logger.debug('recorded a download in the library', { kind: request.kind });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Writes a small settings file so that a reader sees the old bytes or the new ones, never a mix: a
+ * temp file in the same folder (so the rename stays on one file system), fsync, rename over the
+ * target, then fsync the folder so the rename itself survives a crash. The temp file is removed on
+ * any failure, so an error leaves the previous file exactly as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Mode 0600 by default: settings name tenants and people, so only the owner reads them. */
+export async function writeFileAtomic(target: string, data: string, mode = 0o600): Promise<void> {
+  const folder = dirname(target);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** Best effort: Windows cannot open a folder for fsync, and some file systems refuse it. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // the rename is done; only the durability of the folder entry is lost
+  }
+}

@@ -1,0 +1,221 @@
+// Issue 5: the case list at 20,000 cases in the real UI: Chromium on the built renderer, through the
+// browser harness (real handlers, the demo emulator) running in its own process.
+// (a) Time until the first rows show and until every case is loaded after a new query (a click on
+//     a column header), against a raw paged fetch of the same pages from the same emulator with Node's
+//     fetch in the same run (same query, same page size), alternating rounds; medians.
+// (b) The longest main-thread task while scrolling the whole list top to bottom a screenful per
+//     frame: PerformanceObserver 'longtask' entries and the longest gap between animation frames.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { PAGE_SIZE } from '../../src-renderer/features/cases/paging.js';
+import { openCdpPage } from './helpers/cdp-page.js';
+import type { CdpPage } from './helpers/cdp-page.js';
+import { median, report } from './helpers/stats.js';
+
+const CASES = Number(process.env.BENCH_CASES ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+interface Timing {
+  firstMs: number;
+  allMs: number;
+}
+
+interface HarnessInfo {
+  url: string;
+  emulatorUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+interface ScrollResult {
+  steps: number;
+  rows: number;
+  longTasks: number;
+  longestTaskMs: number;
+  longestFrameGapMs: number;
+}
+
+/**
+ * One load, timed in the page (plain JavaScript): a click on the Name header (a new query: the
+ * direction flips), then once per frame: the first rows of the new query in the DOM while the grid is
+ * busy, and the grid no longer busy with every case counted.
+ */
+const TIMED_LOAD = (total: number): string => `new Promise((resolve) => {
+  const header = [...document.querySelectorAll('.cases [role="columnheader"]')].find((h) => h.textContent.includes('Name'));
+  const dir = header.getAttribute('aria-sort') === 'ascending' ? 'desc' : 'asc';
+  const started = performance.now();
+  let first = 0;
+  const tick = () => {
+    const now = performance.now();
+    const grid = document.querySelector('[role="grid"]');
+    const busy = grid ? grid.getAttribute('aria-busy') : null;
+    const shown = document.querySelector('.cases [data-case]');
+    if (first === 0 && shown && busy === 'true') first = now;
+    if (first !== 0 && busy === 'false' && grid.getAttribute('aria-rowcount') === '${total + 1}') {
+      return resolve({ dir, firstMs: first - started, allMs: now - started });
+    }
+    requestAnimationFrame(tick);
+  };
+  header.querySelector('button').click();
+  requestAnimationFrame(tick);
+})`;
+
+/**
+ * Scrolls the grid from top to bottom, a screenful per frame, recording long tasks (> 50 ms, as the
+ * browser reports them) and the longest gap between two frames.
+ */
+const SCROLL_WHOLE_LIST = `(async () => {
+  const grid = document.querySelector('[role="grid"]');
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  grid.scrollTop = 0;
+  await frame();
+  await frame();
+  let last = await frame();
+  let longestGap = 0;
+  let steps = 0;
+  const seen = new Set();
+  while (grid.scrollTop + grid.clientHeight < grid.scrollHeight) {
+    grid.scrollTop += grid.clientHeight;
+    steps++;
+    const now = await frame();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+    for (const row of grid.querySelectorAll('[data-case]')) seen.add(row.id);
+  }
+  await frame();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return {
+    steps,
+    rows: seen.size,
+    longTasks: tasks.length,
+    longestTaskMs: tasks.length > 0 ? Math.max(...tasks) : 0,
+    longestFrameGapMs: longestGap,
+  };
+})()`;
+
+/** Starts the harness in its own process and reads where it listens. */
+async function startHarnessProcess(): Promise<{ info: HarnessInfo; stop: () => Promise<void> }> {
+  const child = spawn(
+    'npx',
+    ['tsx', join(import.meta.dirname, 'helpers', 'list-harness.ts'), String(CASES)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const info = await new Promise<HarnessInfo>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the harness exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve(JSON.parse(line) as HarnessInfo);
+    });
+  });
+  return {
+    info,
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
+async function fetchToken(base: string, id: string, secret: string): Promise<string> {
+  const res = await fetch(`${base}/v1/oauth`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
+  });
+  const body = (await res.json()) as { access_token: string };
+  return body.access_token;
+}
+
+/** The same pages the list asks for, one after another, each parsed as JSON. */
+async function rawFetch(base: string, token: string, key: string, dir: 'asc' | 'desc'): Promise<Timing> {
+  const started = performance.now();
+  let firstMs = 0;
+  for (let pgNum = 1; ; pgNum++) {
+    const url = `${base}/v1/cases?pgNum=${pgNum}&pgSize=${PAGE_SIZE}&srtKey=${key}&srtDir=${dir}`;
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await res.json()) as { cases: unknown[]; totalCount: number };
+    if (pgNum === 1) firstMs = performance.now() - started;
+    if (page.cases.length < PAGE_SIZE || pgNum * PAGE_SIZE >= page.totalCount) break;
+  }
+  return { firstMs, allMs: performance.now() - started };
+}
+
+const LOADED = (total: number): string => `(() => { const g = document.querySelector('[role="grid"]');
+  return !!g && g.getAttribute('aria-busy') === 'false' && g.getAttribute('aria-rowcount') === '${total + 1}'; })()`;
+
+async function waitForAll(page: CdpPage, total: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!(await page.evaluate<boolean>(LOADED(total)))) {
+    if (Date.now() > deadline) throw new Error(`the list did not load ${total} cases`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// ── the run ───────────────────────────────────────────────────────────────────────────────────────
+
+const harness = await startHarnessProcess();
+const { info } = harness;
+const page = await openCdpPage(info.url);
+try {
+  await page.evaluate(
+    `window.__problems = []; addEventListener('error', (e) => __problems.push(e.message));`,
+  );
+  await waitForAll(page, CASES);
+  const token = await fetchToken(info.emulatorUrl, info.clientId, info.clientSecret);
+  console.log(`${CASES.toLocaleString('en-US')} cases, pages of ${PAGE_SIZE}, ${ROUNDS} alternating rounds`);
+
+  // A warm-up of both, so neither pays for first-time compilation in the measured rounds.
+  await rawFetch(info.emulatorUrl, token, 'name', 'asc');
+  await page.evaluate(TIMED_LOAD(CASES));
+
+  const raw: Timing[] = [];
+  const ui: Timing[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const load = await page.evaluate<Timing & { dir: 'asc' | 'desc' }>(TIMED_LOAD(CASES));
+    ui.push(load);
+    raw.push(await rawFetch(info.emulatorUrl, token, 'name', load.dir));
+    console.log(
+      `  round ${round + 1} (name ${load.dir}): UI first rows ${load.firstMs.toFixed(0)} ms, all ` +
+        `${load.allMs.toFixed(0)} ms; raw first ${raw.at(-1)!.firstMs.toFixed(0)} ms, all ` +
+        `${raw.at(-1)!.allMs.toFixed(0)} ms`,
+    );
+  }
+  const rawFirst = median(raw.map((t) => t.firstMs));
+  const rawAll = median(raw.map((t) => t.allMs));
+  const uiFirst = median(ui.map((t) => t.firstMs));
+  const uiAll = median(ui.map((t) => t.allMs));
+  report('raw fetch: first page (median)', `${rawFirst.toFixed(0)} ms`);
+  report('raw fetch: all pages (median)', `${rawAll.toFixed(0)} ms`);
+  report('UI: first rows shown (median)', `${uiFirst.toFixed(0)} ms`);
+  report('UI: all loaded (median)', `${uiAll.toFixed(0)} ms`);
+  report('UI first rows / raw first page', `${(uiFirst / rawFirst).toFixed(2)}x`);
+  report(
+    'UI all loaded / raw all pages',
+    `${(uiAll / rawAll).toFixed(2)}x`,
+    '<= 1.5x',
+    uiAll / rawAll <= 1.5,
+  );
+
+  const scroll = await page.evaluate<ScrollResult>(SCROLL_WHOLE_LIST);
+  report('scroll: screenfuls scrolled', `${scroll.steps} (${scroll.rows.toLocaleString('en-US')} rows seen)`);
+  report('scroll: long tasks (> 50 ms)', String(scroll.longTasks));
+  report('scroll: longest long task', `${scroll.longestTaskMs.toFixed(0)} ms`);
+  report('scroll: longest gap between frames', `${scroll.longestFrameGapMs.toFixed(1)} ms`);
+  const longest = Math.max(scroll.longestTaskMs, scroll.longestFrameGapMs);
+  report('scroll: longest main-thread task', `${longest.toFixed(1)} ms`, '< 50 ms', longest < 50);
+  const problems = await page.evaluate<string[]>('window.__problems');
+  if (problems.length > 0) throw new Error(`the page reported errors: ${problems.join('; ')}`);
+} finally {
+  await page.close();
+  await harness.stop();
+}
