@@ -1,6 +1,6 @@
 /**
  * Loads every case that matches a query, page by page in the background: the first page shows at
- * once, the rest follow in large pages with a few requests in flight (so the main process prepares
+ * once, the rest follow in large pages with two requests in flight (so the main process prepares
  * the next page while this one is drawn). A new query makes the old load stop and its answers be
  * ignored. A refresh (`keep`) goes on showing the rows it has until the new set is complete.
  */

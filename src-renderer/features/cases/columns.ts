@@ -104,20 +104,3 @@ export function isRequired(key: CaseColumnKey): boolean {
 export function normaliseColumns(keys: readonly CaseColumnKey[]): CaseColumnKey[] {
   return CASE_COLUMN_KEYS.filter((k) => isRequired(k) || keys.includes(k));
 }
-
-/** Width of the selection column (a checkbox). */
-export const SELECT_WIDTH = '2.6rem';
-/** The Name column takes what is left, but never less than this. */
-const NAME_MIN = '14rem';
-
-/** The CSS grid columns of a row: selection, then each column. */
-export function gridTemplate(columns: readonly CaseColumn[]): string {
-  const tracks = columns.map((c) => (c.width === 'auto' ? `minmax(${NAME_MIN}, 1fr)` : c.width));
-  return [SELECT_WIDTH, ...tracks].join(' ');
-}
-
-/** The narrowest a row can be before the list scrolls sideways. */
-export function minRowWidth(columns: readonly CaseColumn[]): string {
-  const widths = columns.map((c) => (c.width === 'auto' ? NAME_MIN : c.width));
-  return `calc(${[SELECT_WIDTH, ...widths].join(' + ')})`;
-}
