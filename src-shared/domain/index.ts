@@ -6,3 +6,4 @@ export * from './profile.js';
 export * from './regions.js';
 export * from './views.js';
 export * from './exports.js';
+export * from './case-rows.js';

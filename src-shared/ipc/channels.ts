@@ -16,6 +16,7 @@ export const REQUEST_CHANNEL_NAMES = [
   'profiles.test',
   'profiles.switch',
   'cases.page',
+  'cases.rows',
   'cases.get',
   'cases.create',
   'cases.update',

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { CaseDetail, CasePage } from '../domain/case.js';
+import type { CaseRowsPage } from '../domain/case-rows.js';
 import type { CaseFileEventPage, FileEventV2 } from '../domain/file-event.js';
 import type { Actor, ActorSearchItem, User, UserPage } from '../domain/people.js';
 import type { ExportJobView, LibraryCheck, LibraryList } from '../domain/exports.js';
@@ -112,6 +113,8 @@ export const requests = {
   'profiles.switch': channel(z.strictObject({ profileId: s.profileId }), returns<SessionInfo>()),
 
   'cases.page': channel(s.caseQuery, returns<CasePage>()),
+  /** The same page in the case list's compact form (see domain/case-rows.ts). */
+  'cases.rows': channel(s.caseQuery, returns<CaseRowsPage>()),
   'cases.get': channel(z.strictObject({ number: s.caseNumber }), returns<CaseDetail>()),
   'cases.create': channel(s.caseCreate, returns<CaseDetail>()),
   'cases.update': channel(

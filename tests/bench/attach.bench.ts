@@ -48,7 +48,7 @@ try {
   // ── (1b) drop to preview in the real UI ───────────────────────────────────────────────────────────
   const uiCase = await client.createCase({ name: `Bench drop ${Date.now() % 1e6}` });
   await page.getByLabel('Search case names').fill(uiCase.name);
-  await page.locator(`tr[data-case="${uiCase.number}"] td.name`).click();
+  await page.locator(`.cases [data-case="${uiCase.number}"] .cell.name`).click();
   await page.locator('[data-testid="attach-panel"] textarea').waitFor();
   const dropMs: number[] = [];
   for (let run = 0; run < UI_RUNS; run++) {

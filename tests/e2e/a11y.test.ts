@@ -116,7 +116,7 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => 
     expect(await seriousViolations()).toEqual([]);
     if (theme === 'dark') await e2e.screenshot('profiles-dark');
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+    await page.locator('.cases [data-case]').first().waitFor();
   });
 
   it('export tray and export library', async () => {
@@ -129,11 +129,11 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => 
     expect(await seriousViolations()).toEqual([]);
     if (theme === 'dark') await e2e.screenshot('export-library-dark');
     await page.getByRole('button', { name: 'Back to cases' }).click();
-    await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+    await page.locator('.cases [data-case]').first().waitFor();
   });
 
   it('case detail with findings and file events', async () => {
-    await page.locator('table.cases tbody tr[data-case] td.name').first().click();
+    await page.locator('.cases [data-case] .cell.name').first().click();
     await page.locator('table.events tbody tr').first().waitFor();
     expect(await seriousViolations()).toEqual([]);
     if (theme === 'dark') await e2e.screenshot('case-detail-dark');

@@ -128,7 +128,7 @@ describe('bulk assign', () => {
       expect((await e2e.harness.session.client().getCase(c.number)).assignee).toBe(user.userId);
       // The row shows the new assignee at once.
       expect(
-        (await page.locator(`tr[data-case="${c.number}"] td.assigneeUsername`).textContent())?.trim(),
+        (await page.locator(`.cases [data-case="${c.number}"] .cell.assigneeUsername`).textContent())?.trim(),
       ).toBe(user.username);
     }
     for (const c of locked) {
@@ -170,7 +170,7 @@ describe('bulk status change', () => {
     expect(await counts()).toContain('3 done · 0 failed · 0 skipped');
     for (const c of cases) {
       expect((await e2e.harness.session.client().getCase(c.number)).status).toBe('CLOSED');
-      expect(await page.locator(`tr[data-case="${c.number}"] .badge`).textContent()).toBe('Closed');
+      expect(await page.locator(`.cases [data-case="${c.number}"] .badge`).textContent()).toBe('Closed');
     }
   });
 
@@ -280,7 +280,7 @@ describe('bulk delete', () => {
       await expect(e2e.harness.session.client().getCase(c.number)).rejects.toMatchObject({
         code: 'NOT_FOUND',
       });
-      await page.locator(`table.cases tr[data-case="${c.number}"]`).waitFor({ state: 'detached' });
+      await page.locator(`.cases [data-case="${c.number}"]`).waitFor({ state: 'detached' });
     }
     expect(await caseGrid(page).getAttribute('aria-rowcount')).toBe(String(total - 2 + 1));
     await page.getByTestId('selection-count').waitFor({ state: 'detached' });

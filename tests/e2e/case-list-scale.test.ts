@@ -105,7 +105,7 @@ describe('loading every matching case', () => {
     await waitForAllLoaded(page, open.length);
     expect(await progress.textContent()).toBe(`All ${open.length.toLocaleString('en-US')} cases loaded`);
     // Large pages: a few requests, not one per screenful.
-    const pages = e2e.harness.calls.slice(before).filter((c) => c.channel === 'cases.page').length;
+    const pages = e2e.harness.calls.slice(before).filter((c) => c.channel === 'cases.rows').length;
     expect(pages).toBe(Math.ceil(open.length / 2000));
     expect(await listedCaseNumbers(page)).toEqual(open);
   });
@@ -115,10 +115,10 @@ describe('loading every matching case', () => {
     await waitForAllLoaded(page, CASES);
     const grid = caseGrid(page);
     expect(await grid.getAttribute('aria-rowcount')).toBe(String(CASES + 1));
-    expect(await page.locator('table.cases tbody tr[data-case]').count()).toBeLessThan(80);
+    expect(await page.locator('.cases [data-case]').count()).toBeLessThan(80);
     const all = await serverAll({ srtKey: ['number'], srtDir: ['desc'] });
     expect(await tailCaseNumbers()).toEqual(all.slice(-(await tailCaseNumbers()).length));
-    const last = page.locator(`tr[data-case="${all.at(-1)}"]`);
+    const last = page.locator(`.cases [data-case="${all.at(-1)}"]`);
     await grid.evaluate((g) => {
       const s = g as unknown as { scrollTop: number; scrollHeight: number };
       s.scrollTop = s.scrollHeight;
@@ -137,7 +137,7 @@ describe('loading every matching case', () => {
     const closed = await serverAll({ status: ['CLOSED'], srtKey: ['number'], srtDir: ['desc'] });
     await waitForAllLoaded(page, closed.length);
     expect(await listedCaseNumbers(page)).toEqual(closed);
-    const badges = await page.locator('table.cases tbody .badge').allTextContents();
+    const badges = await page.locator('.cases [data-case] .badge').allTextContents();
     expect(new Set(badges.map((b) => b.trim()))).toEqual(new Set(['Closed']));
     await page.getByRole('checkbox', { name: 'Closed', exact: true }).uncheck();
     await waitForAllLoaded(page, CASES);
@@ -169,7 +169,7 @@ describe('filters, as the server applies them', () => {
       `${expected.length.toLocaleString('en-US')} cases`,
     );
     expect(await listedCaseNumbers(page)).toEqual(expected);
-    const badges = await page.locator('table.cases tbody .badge').allTextContents();
+    const badges = await page.locator('.cases [data-case] .badge').allTextContents();
     for (const badge of badges) expect(['Open', 'Archived']).toContain(badge.trim());
     await e2e.screenshot('case-list-two-statuses-and-dates');
   });
@@ -182,7 +182,7 @@ describe('filters, as the server applies them', () => {
     await page.getByText('The end date is before the start date.').waitFor();
     expect(await page.getByLabel('Updated to').getAttribute('aria-invalid')).toBe('true');
     await page.waitForTimeout(400);
-    expect(e2e.harness.calls.slice(calls).filter((c) => c.channel === 'cases.page')).toEqual([]);
+    expect(e2e.harness.calls.slice(calls).filter((c) => c.channel === 'cases.rows')).toEqual([]);
     await page.getByLabel('Updated from').fill('');
     await page.getByLabel('Updated to').fill('');
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
@@ -201,7 +201,7 @@ describe('filters, as the server applies them', () => {
     await waitForAllLoaded(page, byAssignee.length);
     expect(await listedCaseNumbers(page)).toEqual(byAssignee);
     expect(await page.getByText(user.userId).count()).toBe(0);
-    const cells = await page.locator('table.cases tbody td.assigneeUsername').allTextContents();
+    const cells = await page.locator('.cases [data-case] .cell.assigneeUsername').allTextContents();
     expect(new Set(cells.map((c) => c.trim()))).toEqual(new Set([user.username]));
     await e2e.screenshot('case-list-assignee-picked');
 
@@ -293,7 +293,7 @@ describe('sorting and columns', () => {
     await page.keyboard.press('Escape');
     await chooser.waitFor({ state: 'hidden' });
 
-    const headers = (await page.locator('table.cases thead th').allTextContents()).map((t) =>
+    const headers = (await page.locator('.cases [role="columnheader"]').allTextContents()).map((t) =>
       t.replace(/[▲▼↕]/gu, '').trim(),
     );
     expect(headers).toEqual([
@@ -310,7 +310,9 @@ describe('sorting and columns', () => {
     const first = (await shownCaseNumbers(page))[0]!;
     const detail = await e2e.harness.session.client().getCase(first);
     expect(
-      (await page.locator(`tr[data-case="${first}"] td.lastModifiedByUsername`).textContent())?.trim(),
+      (
+        await page.locator(`.cases [data-case="${first}"] .cell.lastModifiedByUsername`).textContent()
+      )?.trim(),
     ).toBe(detail.lastModifiedByUsername ?? '—');
     // The archival date is shown as a date, its instant on hover.
     await page.getByRole('checkbox', { name: 'Archived', exact: true }).click();
@@ -318,9 +320,10 @@ describe('sorting and columns', () => {
     await waitForAllLoaded(page, archived.length);
     await expectCaseNumbers(page, archived);
     const archivedCase = await e2e.harness.session.client().getCase(archived[0]!);
-    const time = page.locator(`tr[data-case="${archived[0]}"] td.archivalTime time`);
-    expect(await time.getAttribute('datetime')).toBe(archivedCase.archivalTime);
-    expect(await time.getAttribute('title')).toContain(
+    const cell = page.locator(`.cases [data-case="${archived[0]}"] .cell.archivalTime`);
+    expect(await cell.locator('time').getAttribute('datetime')).toBe(archivedCase.archivalTime);
+    // The day is shown; the full local time and the UTC instant on hover.
+    expect(await cell.getAttribute('title')).toContain(
       `${new Date(archivedCase.archivalTime!).toISOString()} (UTC)`,
     );
     await e2e.screenshot('case-list-columns');

@@ -26,9 +26,9 @@ export async function openCase(e2e: E2E, number: number): Promise<void> {
     await page.locator('#cases-heading').waitFor();
   }
   await page.getByLabel('Search case names').fill(name);
-  const row = page.locator(`tr[data-case="${number}"]`);
+  const row = page.locator(`.cases [data-case="${number}"]`);
   await row.waitFor();
-  await row.locator('td.name').click();
+  await row.locator('.cell.name').click();
   await waitForCase(page, number);
   await page.locator('[data-field="number"], [data-testid="read-only"]').first().waitFor();
 }

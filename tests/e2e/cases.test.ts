@@ -103,12 +103,12 @@ describe('case list and case detail (demo workspace)', () => {
     await expectCaseNumbers(page, await serverNumbers({ ...sort, status: ['CLOSED'] }));
     const closed = await serverTotal({ status: ['CLOSED'] });
     expect(await page.getByTestId('case-total').textContent()).toBe(`${closed} cases`);
-    const badges = await page.locator('table.cases tbody .badge').allTextContents();
+    const badges = await page.locator('.cases [data-case] .badge').allTextContents();
     expect(new Set(badges.map((b) => b.trim()))).toEqual(new Set(['Closed']));
 
     await page.getByRole('checkbox', { name: 'Archived' }).check();
     await expectCaseNumbers(page, await serverNumbers({ ...sort, status: ['CLOSED', 'ARCHIVED'] }));
-    const both = await page.locator('table.cases tbody .badge').allTextContents();
+    const both = await page.locator('.cases [data-case] .badge').allTextContents();
     expect(new Set(both.map((b) => b.trim()))).toEqual(new Set(['Closed', 'Archived']));
     await e2e.screenshot('case-list-filtered');
 
@@ -122,13 +122,13 @@ describe('case list and case detail (demo workspace)', () => {
     const term = 'payroll';
     const expected = await serverNumbers({ ...sort, name: term });
     expect(expected.length).toBeGreaterThan(0);
-    const callsBefore = countCalls(e2e.harness.calls, 'cases.page');
+    const callsBefore = countCalls(e2e.harness.calls, 'cases.rows');
 
     await page.getByLabel('Search case names').pressSequentially(term, { delay: 30 });
     await expectCaseNumbers(page, expected);
     // Debounced: far fewer list requests than keystrokes.
-    expect(countCalls(e2e.harness.calls, 'cases.page') - callsBefore).toBeLessThan(term.length);
-    const names = await page.locator('table.cases tbody td.name').allTextContents();
+    expect(countCalls(e2e.harness.calls, 'cases.rows') - callsBefore).toBeLessThan(term.length);
+    const names = await page.locator('.cases [data-case] .cell.name').allTextContents();
     for (const name of names) expect(name.toLowerCase()).toContain(term);
 
     await page.getByLabel('Search case names').fill('no case is called this');
@@ -149,8 +149,8 @@ describe('case list and case detail (demo workspace)', () => {
       const scroller = grid as unknown as { scrollTop: number; scrollHeight: number };
       scroller.scrollTop = scroller.scrollHeight;
     });
-    await page.locator(`table.cases tbody tr[data-case="${all.at(-1)}"]`).waitFor();
-    expect(await page.locator(`tr[data-case="${all.at(-1)}"]`).getAttribute('aria-rowindex')).toBe(
+    await page.locator(`.cases [data-case="${all.at(-1)}"]`).waitFor();
+    expect(await page.locator(`.cases [data-case="${all.at(-1)}"]`).getAttribute('aria-rowindex')).toBe(
       String(total + 1),
     );
     await caseGrid(page).evaluate((grid) => {
@@ -167,7 +167,7 @@ describe('case list and case detail (demo workspace)', () => {
     const events = await client.getFileEvents(first, { pgNum: 1, pgSize: 50 });
 
     // A click anywhere on the row (here: its status cell) opens the case.
-    await page.locator(`table.cases tbody tr[data-case="${first}"] .badge`).click();
+    await page.locator(`.cases [data-case="${first}"] .badge`).click();
     await waitForCase(page, first);
     const field = (name: string) => page.locator(`[data-field="${name}"]`);
     await field('number').waitFor();

@@ -89,7 +89,7 @@ describe('the first screen', () => {
   it('saves the profile with the right secret, opens it and lists that tenant’s cases', async () => {
     await fillForm('Lab', tenant.url, tenant.clientId, tenant.clientSecret);
     await submit();
-    await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+    await page.locator('.cases [data-case]').first().waitFor();
     const expected = tenant.caseNumbers().sort((a, b) => b - a);
     await eventually(async () => expect(await shownCaseNumbers(page)).toEqual(expected));
     expect(await page.getByTestId('case-total').textContent()).toBe('7 cases');

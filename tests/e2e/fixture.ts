@@ -16,8 +16,8 @@ import type { Harness, HarnessOptions } from '../harness/index.js';
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

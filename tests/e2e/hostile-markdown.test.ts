@@ -111,7 +111,7 @@ describe('hostile markdown in findings', () => {
 
     // Open it the way an investigator would: search its name, click its row.
     await page.getByLabel('Search case names').fill(target.name);
-    await page.locator(`table.cases tbody tr[data-case="${caseNumber}"]`).click();
+    await page.locator(`.cases [data-case="${caseNumber}"]`).click();
     await waitForCase(page, caseNumber);
     const findings = page.getByTestId('findings');
     await findings.getByText('safe link').waitFor();

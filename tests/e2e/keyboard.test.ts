@@ -20,7 +20,7 @@ async function activeCase(): Promise<number | null> {
 
 async function selectedCases(): Promise<number[]> {
   return (await page
-    .locator('table.cases tbody tr[aria-selected="true"]')
+    .locator('.cases [data-case][aria-selected="true"]')
     .evaluateAll((rows) =>
       rows.map((row) => Number((row as unknown as { dataset: { case: string } }).dataset.case)),
     )) as number[];
@@ -28,7 +28,7 @@ async function selectedCases(): Promise<number[]> {
 
 /** Whether the row is inside the grid's visible area (not just in the DOM). */
 async function rowInView(number: number): Promise<boolean> {
-  const row = await page.locator(`tr[data-case="${number}"]`).boundingBox();
+  const row = await page.locator(`.cases [data-case="${number}"]`).boundingBox();
   const grid = await caseGrid(page).boundingBox();
   if (!row || !grid) return false;
   return row.y >= grid.y && row.y + row.height <= grid.y + grid.height + 1;
@@ -80,7 +80,7 @@ describe('moving and opening', () => {
     await press('End');
     await eventually(async () => expect(await activeCase()).toBe(all.at(-1)));
     expect(await rowInView(all.at(-1)!)).toBe(true);
-    expect(await page.locator(`tr[data-case="${all.at(-1)}"]`).getAttribute('aria-rowindex')).toBe(
+    expect(await page.locator(`.cases [data-case="${all.at(-1)}"]`).getAttribute('aria-rowindex')).toBe(
       String(all.length + 1),
     );
     await press('ArrowDown');

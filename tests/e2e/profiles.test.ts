@@ -140,7 +140,7 @@ describe('two profiles with different data', () => {
 
   it('switches back to the demo from the header: none of the second tenant’s cases remain', async () => {
     await switchFromHeader('Demo workspace');
-    await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+    await page.locator('.cases [data-case]').first().waitFor();
     const now = e2e.harness.session.demoEmulator();
     if (!now) throw new Error('the demo workspace did not open');
     demo = now;
@@ -161,12 +161,12 @@ describe('two profiles with different data', () => {
     await expectTenantCases(tenant);
     const newest = Math.max(...tenant.caseNumbers());
     const name = tenant.getCase(newest)?.name ?? '';
-    await page.locator(`tr[data-case="${newest}"] td.name`).click();
+    await page.locator(`.cases [data-case="${newest}"] .cell.name`).click();
     await page.locator('#case-heading').waitFor();
     expect(await page.locator('#case-heading .name').textContent()).toBe(name);
 
     await switchFromHeader('Demo workspace');
-    await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+    await page.locator('.cases [data-case]').first().waitFor();
     expect(await page.locator('#case-heading').count()).toBe(0);
     expect(await visibleText()).not.toContain(name);
     // And back: a fresh list of the second tenant, no case open.

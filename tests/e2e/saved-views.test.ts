@@ -32,7 +32,7 @@ async function serverAll(query: CaseQuery): Promise<number[]> {
 
 /** The headers shown, without the sort arrows (the first is the select-all column). */
 async function headers(): Promise<string[]> {
-  const texts = await page.locator('table.cases thead th').allTextContents();
+  const texts = await page.locator('.cases [role="columnheader"]').allTextContents();
   return texts.map((t) => t.replace(/[▲▼↕]/gu, '').trim()).slice(1);
 }
 
@@ -88,7 +88,7 @@ describe('saved views', () => {
       .getByRole('option', { name: analyst.username })
       .first()
       .click();
-    await page.locator('table.cases thead th', { hasText: 'Updated' }).getByRole('button').click();
+    await page.locator('.cases [role="columnheader"]', { hasText: 'Updated' }).getByRole('button').click();
     await eventually(async () => expect(await sortState(page, 'Updated')).toBe('descending'));
     await page.getByRole('button', { name: 'Columns' }).click();
     await page.locator('#column-chooser').getByRole('checkbox', { name: 'Subject' }).uncheck();
@@ -150,7 +150,7 @@ describe('saved views', () => {
   });
 
   it('marks the view as changed, and saves the change to it', async () => {
-    await page.locator('table.cases thead th', { hasText: 'Updated' }).getByRole('button').click();
+    await page.locator('.cases [role="columnheader"]', { hasText: 'Updated' }).getByRole('button').click();
     await eventually(async () => expect(await sortState(page, 'Updated')).toBe('ascending'));
     await page.getByTestId('view-modified').waitFor();
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -178,8 +178,8 @@ describe('saved views', () => {
     expect(await listedCaseNumbers(page)).toEqual(expected);
     // The view was read before anything loaded: no request for the unfiltered list went out.
     const calls = e2e.harness.calls.slice(before).map((c) => c.channel);
-    expect(calls.indexOf('views.list')).toBeLessThan(calls.indexOf('cases.page'));
-    expect(calls.filter((c) => c === 'cases.page')).toHaveLength(Math.ceil(expected.length / 2000));
+    expect(calls.indexOf('views.list')).toBeLessThan(calls.indexOf('cases.rows'));
+    expect(calls.filter((c) => c === 'cases.rows')).toHaveLength(Math.ceil(expected.length / 2000));
     await e2e.screenshot('saved-views-restored');
   });
 

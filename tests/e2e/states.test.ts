@@ -61,7 +61,7 @@ describe('loading, empty and error states', () => {
     const [gone] = await shownCaseNumbers(page);
     if (gone === undefined) throw new Error('no rows shown');
     await e2e.harness.session.client().deleteCase(gone);
-    await page.locator(`table.cases tbody tr[data-case="${gone}"] td.name`).click();
+    await page.locator(`.cases [data-case="${gone}"] .cell.name`).click();
     await waitForCase(page, gone);
     const banner = page.getByRole('alert').filter({ hasText: 'This case could not be loaded' });
     await banner.waitFor();
@@ -69,7 +69,7 @@ describe('loading, empty and error states', () => {
     expect(await page.locator('[data-field]').count()).toBe(0);
     await e2e.screenshot('case-detail-error');
     await page.getByRole('button', { name: 'Back to cases' }).click();
-    await page.locator(`table.cases tbody tr[data-case="${gone}"]`).waitFor({ state: 'detached' });
+    await page.locator(`.cases [data-case="${gone}"]`).waitFor({ state: 'detached' });
   });
 
   it('says when a case has no file events', async () => {
@@ -77,7 +77,7 @@ describe('loading, empty and error states', () => {
     const target = archived.cases[0];
     if (!target) throw new Error('the demo has no archived case');
     await page.getByLabel('Search case names').fill(target.name);
-    await page.locator(`table.cases tbody tr[data-case="${target.number}"] td.name`).click();
+    await page.locator(`.cases [data-case="${target.number}"] .cell.name`).click();
     await waitForCase(page, target.number);
     await page.getByText('No file events are attached to this case').waitFor();
     expect(await page.locator('table.events').count()).toBe(0);

@@ -9,7 +9,7 @@ export function eventually<T>(check: () => Promise<T> | T, timeout = 10_000): Pr
 
 export async function openDemoWorkspace(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Open demo workspace' }).click();
-  await page.locator('table.cases tbody tr[data-case]').first().waitFor();
+  await page.locator('.cases [data-case]').first().waitFor();
 }
 
 /**
@@ -18,7 +18,7 @@ export async function openDemoWorkspace(page: Page): Promise<void> {
  */
 export async function shownCaseNumbers(page: Page): Promise<number[]> {
   return (await page
-    .locator('table.cases tbody tr[data-case]')
+    .locator('.cases [data-case]')
     .evaluateAll((rows) =>
       rows.map((row) => Number((row as unknown as { dataset: { case: string } }).dataset.case)),
     )) as number[];
@@ -84,7 +84,7 @@ export async function listedCaseNumbers(page: Page): Promise<number[]> {
       scroller.scrollTop = top;
       await frame();
       await frame();
-      for (const row of Array.from(scroller.querySelectorAll('tbody tr[data-case]'))) {
+      for (const row of Array.from(scroller.querySelectorAll('[data-case]'))) {
         byIndex.set(Number(row.getAttribute('aria-rowindex')), Number(row.getAttribute('data-case')));
       }
       if (top + scroller.clientHeight >= scroller.scrollHeight) break;
@@ -97,11 +97,11 @@ export async function listedCaseNumbers(page: Page): Promise<number[]> {
 
 /** `aria-sort` of a column header, found by its label. */
 export function sortState(page: Page, label: string): Promise<string | null> {
-  return page.locator('table.cases thead th', { hasText: label }).getAttribute('aria-sort');
+  return page.locator('.cases [role="columnheader"]', { hasText: label }).getAttribute('aria-sort');
 }
 
 export async function clickColumn(page: Page, label: string): Promise<void> {
-  await page.locator('table.cases thead th', { hasText: label }).getByRole('button').click();
+  await page.locator('.cases [role="columnheader"]', { hasText: label }).getByRole('button').click();
 }
 
 /** Number of `cases.page` requests the harness has dispatched so far. */

@@ -1,11 +1,13 @@
 /** `cases.*`: list, read, create, update (read-modify-write with a staleness check), delete. */
 import { mergeCaseUpdate } from '../../../src-shared/domain/case.js';
+import { encodeCaseRows } from '../../../src-shared/domain/case-rows.js';
 import { AppError } from '../ipc/app-error.js';
 import type { HandlerContext, HandlersOf } from './context.js';
 
 export function caseHandlers({ session }: HandlerContext): HandlersOf<'cases'> {
   return {
     'cases.page': (query) => session.client().getPage(query),
+    'cases.rows': async (query) => encodeCaseRows(await session.client().getPage(query)),
     'cases.get': ({ number }) => session.client().getCase(number),
     'cases.create': (input) => session.client().createCase(input),
 

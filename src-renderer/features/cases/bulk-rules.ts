@@ -3,7 +3,8 @@
  * archived cases cannot be changed (archiving a closed case is the one exception), and a case that is
  * already as asked needs no request. Pure, so the dialog can say "3 will be skipped" before the run.
  */
-import type { CaseSlim, CaseStatus } from '../../../src-shared/domain/case.js';
+import type { CaseStatus } from '../../../src-shared/domain/case.js';
+import type { CaseListItem } from '../../../src-shared/domain/case-rows.js';
 import { messageFor } from '../../../src-shared/domain/problems.js';
 import type { PersonRef } from '../../../src-shared/domain/views.js';
 
@@ -18,7 +19,7 @@ export const BULK_CONCURRENCY = 4;
 const STATUS_WORDS: Record<CaseStatus, string> = { OPEN: 'open', CLOSED: 'closed', ARCHIVED: 'archived' };
 
 /** Why `action` skips case `c`, as a plain sentence; null when it applies. */
-export function skipReason(action: BulkAction, c: CaseSlim): string | null {
+export function skipReason(action: BulkAction, c: CaseListItem): string | null {
   switch (action.kind) {
     case 'delete':
       return null;
@@ -52,10 +53,10 @@ export function actionVerb(action: BulkAction): string {
 /** The cases an action would change and those it would skip (with why). */
 export function planFor(
   action: BulkAction,
-  cases: readonly CaseSlim[],
-): { apply: CaseSlim[]; skip: { case: CaseSlim; reason: string }[] } {
-  const apply: CaseSlim[] = [];
-  const skip: { case: CaseSlim; reason: string }[] = [];
+  cases: readonly CaseListItem[],
+): { apply: CaseListItem[]; skip: { case: CaseListItem; reason: string }[] } {
+  const apply: CaseListItem[] = [];
+  const skip: { case: CaseListItem; reason: string }[] = [];
   for (const c of cases) {
     const reason = skipReason(action, c);
     if (reason === null) apply.push(c);
@@ -65,7 +66,7 @@ export function planFor(
 }
 
 /** Why each skipped case is skipped, by case number. */
-export function skipsByCase(action: BulkAction, cases: readonly CaseSlim[]): Map<number, string> {
+export function skipsByCase(action: BulkAction, cases: readonly CaseListItem[]): Map<number, string> {
   return new Map(planFor(action, cases).skip.map((s) => [s.case.number, s.reason]));
 }
 

@@ -4,7 +4,8 @@
  * failed (with the plain sentence of its error code); "Retry failed" runs the failed ones again.
  * Changed cases are shown at once through `onchanged` / `ondeleted`.
  */
-import type { CaseDetail, CaseSlim } from '../../../src-shared/domain/case.js';
+import type { CaseDetail } from '../../../src-shared/domain/case.js';
+import type { CaseListItem } from '../../../src-shared/domain/case-rows.js';
 import { caseDesk, toApiError, unwrap } from '../../lib/api.js';
 import { BULK_CONCURRENCY, skipsByCase } from './bulk-rules.js';
 import type { BulkAction } from './bulk-rules.js';
@@ -60,7 +61,7 @@ export class BulkRun {
   #work: BulkItem[] = [];
   #flush = 0;
 
-  constructor(action: BulkAction, cases: readonly CaseSlim[], hooks: BulkHooks = {}) {
+  constructor(action: BulkAction, cases: readonly CaseListItem[], hooks: BulkHooks = {}) {
     this.action = action;
     this.#hooks = hooks;
     this.#perform = hooks.perform ?? performInMain;

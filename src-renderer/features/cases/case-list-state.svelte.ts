@@ -3,7 +3,8 @@
  * the background (`CaseLoader`), the selection and the keyboard's row. Filters and sort go to the
  * server, never to a local copy, so the list means the same at 60 cases and at 20,000.
  */
-import type { CaseSlim, SortKey } from '../../../src-shared/domain/case.js';
+import type { SortKey } from '../../../src-shared/domain/case.js';
+import type { CaseListItem } from '../../../src-shared/domain/case-rows.js';
 import { DEFAULT_COLUMNS, emptyFilters } from '../../../src-shared/domain/views.js';
 import type { CaseColumnKey, SavedView, ViewSort, ViewSpec } from '../../../src-shared/domain/views.js';
 import { BulkRun } from './bulk-run.svelte.js';
@@ -47,7 +48,7 @@ export class CaseListState {
   viewModified = $derived(this.views.current !== null && !sameSpec(this.views.current, this.spec));
   /** Whether the list shows the default (no filter, default sort and columns). */
   isDefault = $derived(sameSpec(defaultSpec(), this.spec));
-  selectedCases = $derived.by((): CaseSlim[] => {
+  selectedCases = $derived.by((): CaseListItem[] => {
     const selected = this.selection.selected;
     return selected.size === 0 ? [] : this.loader.rows.filter((c) => selected.has(c.number));
   });

@@ -104,3 +104,14 @@ export function isRequired(key: CaseColumnKey): boolean {
 export function normaliseColumns(keys: readonly CaseColumnKey[]): CaseColumnKey[] {
   return CASE_COLUMN_KEYS.filter((k) => isRequired(k) || keys.includes(k));
 }
+
+/** Width of the selection column (a checkbox). */
+export const SELECT_WIDTH = '2.6rem';
+/** The Name column takes what is left, but never less than this. */
+export const NAME_MIN = '14rem';
+
+/** The narrowest a row can be before the list scrolls sideways. */
+export function minRowWidth(columns: readonly CaseColumn[]): string {
+  const widths = columns.map((c) => (c.width === 'auto' ? NAME_MIN : c.width));
+  return `calc(${[SELECT_WIDTH, ...widths].join(' + ')})`;
+}

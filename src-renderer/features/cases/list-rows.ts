@@ -2,47 +2,32 @@
  * Pure operations on the list's rows and on sets of case numbers. The reactive classes replace their
  * arrays and sets with what these return (never mutate them), so a change is always a new value.
  */
-import type { CaseDetail, CaseSlim } from '../../../src-shared/domain/case.js';
+import type { CaseDetail } from '../../../src-shared/domain/case.js';
+import { toListItem } from '../../../src-shared/domain/case-rows.js';
+import type { CaseListItem } from '../../../src-shared/domain/case-rows.js';
 
 /**
  * A filter that lets each case number through once: a case edited while the list pages through the
  * server can move into a later page and come twice; the first copy stays.
  */
-export function onlyNew(): (cases: readonly CaseSlim[]) => CaseSlim[] {
+export function onlyNew(): (cases: readonly CaseListItem[]) => CaseListItem[] {
   const seen = new Set<number>();
   return (cases) => cases.filter((c) => (seen.has(c.number) ? false : (seen.add(c.number), true)));
 }
 
 /** The rows with case `c` replaced by its new version, in the same place; the same array if absent. */
-export function withCase(rows: readonly CaseSlim[], c: CaseDetail | CaseSlim): readonly CaseSlim[] {
+export function withCase(
+  rows: readonly CaseListItem[],
+  c: CaseDetail | CaseListItem,
+): readonly CaseListItem[] {
   const index = rows.findIndex((r) => r.number === c.number);
-  return index < 0 ? rows : rows.with(index, toSlim(c));
+  return index < 0 ? rows : rows.with(index, toListItem(c));
 }
 
 /** The rows without these cases. */
-export function withoutCases(rows: readonly CaseSlim[], numbers: readonly number[]): CaseSlim[] {
+export function withoutCases(rows: readonly CaseListItem[], numbers: readonly number[]): CaseListItem[] {
   const gone = new Set(numbers);
   return rows.filter((r) => !gone.has(r.number));
-}
-
-/** The list's fields of a case (a detail carries description and findings too). */
-export function toSlim(c: CaseDetail | CaseSlim): CaseSlim {
-  return {
-    number: c.number,
-    name: c.name,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    subject: c.subject,
-    subjectUsername: c.subjectUsername,
-    status: c.status,
-    assignee: c.assignee,
-    assigneeUsername: c.assigneeUsername,
-    createdByUserUid: c.createdByUserUid,
-    createdByUsername: c.createdByUsername,
-    lastModifiedByUserUid: c.lastModifiedByUserUid,
-    lastModifiedByUsername: c.lastModifiedByUsername,
-    archivalTime: c.archivalTime,
-  };
 }
 
 export const NO_CASES: ReadonlySet<number> = Object.freeze(new Set<number>());

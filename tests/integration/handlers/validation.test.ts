@@ -42,6 +42,7 @@ const VALID: { [C in RequestChannel]: InputOf<C> } = {
   'profiles.test': { profileId: PROFILE },
   'profiles.switch': { profileId: 'demo' },
   'cases.page': { status: ['OPEN'], pgNum: 1, pgSize: 50, srtKey: ['name'], srtDir: ['asc'], name: 'exfil' },
+  'cases.rows': { status: ['CLOSED'], pgNum: 2, pgSize: 2000, srtKey: ['archivalTime'], srtDir: ['desc'] },
   'cases.get': { number: 1 },
   'cases.create': { name: 'A case', description: null, subject: '123', assignee: null },
   'cases.update': { number: 1, changes: { status: 'CLOSED' }, expectedUpdatedAt: '2024-01-01T00:00:00Z' },
@@ -126,6 +127,7 @@ const OUT_OF_RANGE: { [C in RequestChannel]?: unknown[] } = {
     { createdAt: { start: 'yesterday', end: '2024-01-01T00:00:00Z' } },
     { createdAt: { start: '2024-01-01T00:00:00Z' } },
   ],
+  'cases.rows': [{ pgNum: 0 }, { pgSize: 10_001 }, { status: ['PENDING'] }, { srtKey: ['password'] }],
   'cases.get': [{ number: 0 }, { number: -3 }, { number: 2.5 }, { number: 2 ** 53 }, {}],
   'cases.create': [
     { name: '' },
