@@ -4,7 +4,8 @@
 //     a column header), against a raw paged fetch of the same pages from the same emulator with Node's
 //     fetch in the same run (same query, same page size), alternating rounds; medians.
 // (b) The longest main-thread task while scrolling the whole list top to bottom a screenful per
-//     frame: PerformanceObserver 'longtask' entries and the longest gap between animation frames.
+//     frame: PerformanceObserver 'longtask' entries and the longest gap between animation frames; as a
+//     reference, the browser's own cost to lay out one screenful of changed text in a bare container.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +31,7 @@ interface HarnessInfo {
 
 interface ScrollResult {
   steps: number;
+  meanFrameMs: number;
   rows: number;
   longTasks: number;
   longestTaskMs: number;
@@ -79,6 +81,7 @@ const SCROLL_WHOLE_LIST = `(async () => {
   let last = await frame();
   let longestGap = 0;
   let steps = 0;
+  const firstFrame = last;
   const seen = new Set();
   for (const row of grid.querySelectorAll('[data-case]')) seen.add(row.id);
   while (grid.scrollTop + grid.clientHeight < grid.scrollHeight) {
@@ -94,11 +97,45 @@ const SCROLL_WHOLE_LIST = `(async () => {
   observer.disconnect();
   return {
     steps,
+    meanFrameMs: (last - firstFrame) / steps,
     rows: seen.size,
     longTasks: tasks.length,
     longestTaskMs: tasks.length > 0 ? Math.max(...tasks) : 0,
     longestFrameGapMs: longestGap,
   };
+})()`;
+
+/**
+ * A reference for the scroll numbers: what this browser on this machine takes to lay out the text of
+ * one screenful of rows (the rows in the DOM x the columns shown, each a plain nowrap div) when all of
+ * it changes, in a bare container beside the app: no framework, no grid, no styles of ours.
+ */
+const BARE_TEXT_LAYOUT = `(() => {
+  const grid = document.querySelector('[role="grid"]');
+  const rows = grid.querySelectorAll('[data-case]').length;
+  const columns = grid.querySelectorAll('[role="columnheader"]').length;
+  const box = document.createElement('div');
+  box.style.cssText = 'position:fixed;left:0;top:0;width:1200px;height:800px;contain:strict;visibility:hidden';
+  const nodes = [];
+  for (let i = 0; i < rows * columns; i++) {
+    const cell = document.createElement('div');
+    cell.style.cssText = 'height:20px;white-space:nowrap;overflow:hidden';
+    cell.textContent = 'cell ' + i;
+    box.append(cell);
+    nodes.push(cell.firstChild);
+  }
+  document.body.append(box);
+  void box.offsetHeight;
+  const times = [];
+  for (let round = 0; round < 100; round++) {
+    for (let i = 0; i < nodes.length; i++) nodes[i].data = 'Review of case ' + i + ' round ' + round;
+    const started = performance.now();
+    void box.offsetHeight;
+    times.push(performance.now() - started);
+  }
+  box.remove();
+  times.sort((a, b) => a - b);
+  return { cells: nodes.length, medianMs: times[50], maxMs: times[99] };
 })()`;
 
 /** Starts the harness in its own process and reads where it listens. */
@@ -211,8 +248,15 @@ try {
   const perRound = median(ui.map((t, i) => t.allMs / raw[i]!.allMs));
   report('  (median of the per-round ratios)', `${perRound.toFixed(2)}x`);
 
+  // Before the scroll: the list is at the top, with a full window of rows in the DOM.
+  const bare = await page.evaluate<{ cells: number; medianMs: number; maxMs: number }>(BARE_TEXT_LAYOUT);
   const scroll = await page.evaluate<ScrollResult>(SCROLL_WHOLE_LIST);
+  report(
+    `reference: bare text layout, ${bare.cells} cells`,
+    `${bare.medianMs.toFixed(1)} ms median, ${bare.maxMs.toFixed(1)} ms max`,
+  );
   report('scroll: screenfuls scrolled', `${scroll.steps} (${scroll.rows.toLocaleString('en-US')} rows seen)`);
+  report('scroll: mean time per screenful (frame)', `${scroll.meanFrameMs.toFixed(1)} ms`);
   report('scroll: long tasks (> 50 ms)', String(scroll.longTasks));
   report('scroll: longest long task', `${scroll.longestTaskMs.toFixed(0)} ms`);
   report('scroll: longest gap between frames', `${scroll.longestFrameGapMs.toFixed(1)} ms`);
