@@ -26,4 +26,3 @@ export type { KeychainProblem } from './keychain-reasons.js';
 export { connectionFailureSentence, incydrClientFactory, testConnection } from './connection-test.js';
 export type { ClientFactory, ConnectionTestResult, Credentials, ProbeClient } from './connection-test.js';
 export { DATA_DIR_ENV, dataDirFromEnv, defaultDataDir } from './data-dir.js';
-export { writeFileAtomic } from './atomic-file.js';

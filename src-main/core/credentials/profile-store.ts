@@ -7,7 +7,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../ipc/app-error.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import { emptyProfilesFile, profilesFileSchema } from './profiles.js';
 import type { ProfilesFile } from './profiles.js';
 

@@ -6,7 +6,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
-import { writeFileAtomic } from '../settings/atomic-file.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import { JOB_ID_PATTERN, jobRecordSchema } from './job-record.js';
 import type { ExportJobRecord } from './job-record.js';
 

@@ -17,7 +17,7 @@ import { errorCodeOf } from '../incydr/errors.js';
 import { AppError } from '../ipc/app-error.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
-import { writeFileAtomic } from '../settings/atomic-file.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import { hashFile } from './hash-file.js';
 import { LIBRARY_FILE_NAME, LIBRARY_FILE_VERSION, libraryFileSchema } from './library-file.js';
 import type { LibraryFile } from './library-file.js';

@@ -12,7 +12,7 @@ import { CASE_COLUMN_KEYS, VIEW_LIMITS } from '../../../src-shared/domain/views.
 import type { SavedView, ViewList, ViewSave } from '../../../src-shared/domain/views.js';
 import { CASE_STATUSES } from '../../../src-shared/domain/case.js';
 import { AppError, validationError } from '../ipc/app-error.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import {
   cleanView,
   emptyViewsFile,

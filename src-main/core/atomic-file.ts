@@ -1,22 +1,31 @@
 /**
- * Writes a small settings file so that a reader sees the old bytes or the new ones, never a mix: a
- * temp file in the same folder (so the rename stays on one file system), fsync, rename over the
- * target, then fsync the folder so the rename itself survives a crash. The temp file is removed on
- * any failure, so an error leaves the previous file exactly as it was.
+ * Writes a small file (profiles, settings, saved views, export jobs, the library) so that a reader
+ * sees the old bytes or the new ones, never a mix: a temp file in the same folder (so the rename stays
+ * on one file system), fsync, rename over the target, then fsync the folder so the rename itself
+ * survives a crash. The temp file is removed on any failure, leaving the previous file as it was.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Mode 0600 by default: settings name tenants and people, so only the owner reads them. */
-export async function writeFileAtomic(target: string, data: string, mode = 0o600): Promise<void> {
+export interface AtomicWriteOptions {
+  /** File mode of the new file; default 0o600: these files name tenants and people. */
+  mode?: number;
+}
+
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const folder = dirname(target);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = options.mode ?? 0o600;
   try {
     const handle = await open(temp, 'wx', mode);
     try {
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -40,6 +49,6 @@ async function syncFolder(folder: string): Promise<void> {
       await handle.close();
     }
   } catch {
-    // the rename is done; only the durability of the folder entry is lost
+    // the rename is done; durability of the folder entry is all that is lost
   }
 }
