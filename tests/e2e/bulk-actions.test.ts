@@ -141,6 +141,27 @@ describe('bulk assign', () => {
 });
 
 describe('bulk status change', () => {
+  it('offers only users a case can be given to: nobody deactivated or blocked', async () => {
+    await showOnly(null);
+    await selectFirst(2);
+    await page.getByRole('button', { name: 'Assign…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assign 2 cases' });
+    await dialog.waitFor();
+    const input = page.getByRole('combobox', { name: 'Assignee', exact: true });
+    const list = page.locator('#bulk-assignee-list');
+    const assignable = emulator.users().find((u) => u.active && !u.blocked)!;
+    const unassignable = emulator.users().filter((u) => !u.active || u.blocked);
+    expect(unassignable.length).toBeGreaterThan(0);
+    for (const user of unassignable) {
+      // Someone assignable first, so the "No matches" below is the answer for this user, not a leftover.
+      await input.fill(assignable.username);
+      await list.getByRole('option', { name: assignable.username }).first().waitFor();
+      await input.fill(user.username);
+      await list.getByText('No matches').waitFor();
+    }
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('closes the selected cases after one confirmation that says it cannot be undone', async () => {
     await showOnly('Open');
     const cases = await firstCases(3);

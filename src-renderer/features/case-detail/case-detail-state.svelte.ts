@@ -9,7 +9,7 @@ import { ApiError, caseDesk, toApiError, unwrap } from '../../lib/api.js';
 import { AttachState } from '../attach-events/attach-state.svelte.js';
 import { CaseEventsState } from '../case-events/case-events-state.svelte.js';
 import { CaseDraft } from '../case-edit/case-draft.svelte.js';
-import { UserDirectory } from '../case-edit/people.js';
+import { UserDirectory } from '../../lib/people.js';
 
 /** Why a case cannot be changed, said in place of the edit controls; null for an open case. */
 export function readOnlyReason(status: CaseStatus | undefined): string | null {
@@ -36,7 +36,7 @@ export class CaseDetailState {
 
   /** The open editor, or null when the case is shown read-only. */
   draft = $state<CaseDraft | null>(null);
-  readonly users = new UserDirectory();
+  readonly users = new UserDirectory({ assignableOnly: true });
 
   /** A status change waiting for its confirmation. */
   confirmStatus = $state<'CLOSED' | 'ARCHIVED' | null>(null);

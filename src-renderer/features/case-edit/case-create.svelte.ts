@@ -4,14 +4,14 @@ import { caseDesk, toApiError, unwrap } from '../../lib/api.js';
 import type { ApiError } from '../../lib/api.js';
 import { createInput, EMPTY_VALUES, fieldProblems } from './case-values.js';
 import type { CaseValues } from './case-values.js';
-import { UserDirectory } from './people.js';
+import { UserDirectory } from '../../lib/people.js';
 
 export class CaseCreateState {
   values = $state<CaseValues>({ ...EMPTY_VALUES });
   saving = $state(false);
   error = $state<ApiError | null>(null);
   showProblems = $state(false);
-  readonly users = new UserDirectory();
+  readonly users = new UserDirectory({ assignableOnly: true });
 
   problems = $derived(fieldProblems(this.values));
   /** Something was typed (leaving asks first). */

@@ -13,7 +13,7 @@ import { CaseLoader } from './case-loader.svelte.js';
 import { firstDirFor, normaliseColumns } from './columns.js';
 import { CaseFilterState } from './filters.svelte.js';
 import { queryFor, sameSpec } from './list-query.js';
-import { FilterPeople } from './people.js';
+import { ListPeople } from './list-people.js';
 import { SavedViewsState } from './saved-views.svelte.js';
 import { CaseSelection } from './selection.svelte.js';
 
@@ -30,7 +30,7 @@ export class CaseListState {
   readonly filters = new CaseFilterState(() => this.#filtersChanged());
   readonly views = new SavedViewsState();
   /** Users and actors for the people filters and bulk assign, read once per workspace. */
-  readonly people = new FilterPeople();
+  readonly people = new ListPeople();
   sort = $state.raw<ViewSort>(DEFAULT_SORT);
   columns = $state.raw<CaseColumnKey[]>([...DEFAULT_COLUMNS]);
   /** The last bulk action, whose results stay until closed. */
