@@ -4,10 +4,12 @@
  * it is moved aside to `profiles.json.corrupt-<time>` and the read fails with SETTINGS_CORRUPT naming
  * that copy; the next read starts from an empty list.
  */
-import { readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../ipc/app-error.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { errorCodeOf } from '../incydr/errors.js';
+import { dataDirError, setAside } from '../own-file-errors.js';
 import { emptyProfilesFile, profilesFileSchema } from './profiles.js';
 import type { ProfilesFile } from './profiles.js';
 
@@ -35,8 +37,8 @@ export class FileProfileStore implements ProfileStore {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return emptyProfilesFile();
-      throw diskError(error, this.dataDir);
+      if (errorCodeOf(error) === 'ENOENT') return emptyProfilesFile();
+      throw dataDirError(error, this.dataDir);
     }
     let raw: unknown;
     try {
@@ -91,55 +93,17 @@ export class FileProfileStore implements ProfileStore {
     try {
       await writeFileAtomic(this.path, `${JSON.stringify(out, null, 2)}\n`, { mode: 0o600 });
     } catch (error) {
-      throw diskError(error, this.dataDir);
+      throw dataDirError(error, this.dataDir);
     }
   }
 
   /** Moves the unreadable file aside and fails with a sentence that names the copy. */
   private async corrupt(why: string): Promise<never> {
-    const stamp = this.now().toISOString().replace(/[:.]/gu, '-');
-    const copy = `${this.path}.corrupt-${stamp}`;
-    try {
-      await rename(this.path, copy);
-    } catch (error) {
-      throw new AppError('SETTINGS_CORRUPT', {
-        message: `The profiles file ${this.path} could not be read (${why}), and could not be moved aside: ${errorText(error)}.`,
-      });
-    }
+    const copy = await setAside(this.path, this.now(), 'The profiles file', why);
     throw new AppError('SETTINGS_CORRUPT', {
       message:
         `The profiles file could not be read (${why}). It was kept as ${copy}; ` + 'add your profiles again.',
       details: { copy },
     });
-  }
-}
-
-function errnoCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Disk failures in the same codes and words as downloads use. */
-function diskError(error: unknown, folder: string): unknown {
-  switch (errnoCode(error)) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError('DISK_FULL', {
-        message: `The disk holding ${folder} is full.`,
-        details: { folder },
-      });
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return new AppError('PERMISSION_DENIED', {
-        message: `Case Desk is not allowed to write its settings in ${folder}.`,
-        details: { folder },
-      });
-    default:
-      return error;
   }
 }

@@ -9,7 +9,7 @@
  * `library.json.corrupt-<time>` and the read fails once with SETTINGS_CORRUPT naming the copy.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LibraryCheck, LibraryCheckStatus, LibraryEntry } from '../../../src-shared/domain/exports.js';
 import { CoalescedTask } from '../exports/coalesced-task.js';
@@ -18,6 +18,7 @@ import { AppError } from '../ipc/app-error.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { setAside } from '../own-file-errors.js';
 import { hashFile } from './hash-file.js';
 import { LIBRARY_FILE_NAME, LIBRARY_FILE_VERSION, libraryFileSchema } from './library-file.js';
 import type { LibraryFile } from './library-file.js';
@@ -159,19 +160,11 @@ export class ExportLibrary {
 
   /** Moves the unreadable file aside, starts an empty library and fails with a sentence naming the copy. */
   private async corrupt(why: string): Promise<never> {
-    const stamp = this.now().toISOString().replace(/[:.]/gu, '-');
-    const copyPath = `${this.path}.corrupt-${stamp}`;
-    try {
-      await rename(this.path, copyPath);
-    } catch (error) {
-      throw new AppError('SETTINGS_CORRUPT', {
-        message: `The export library ${this.path} could not be read (${why}), and the file could not be moved aside: ${error instanceof Error ? error.message : String(error)}.`,
-      });
-    }
+    const copy = await setAside(this.path, this.now(), 'The export library', why);
     this.file = { version: LIBRARY_FILE_VERSION, entries: [] };
     throw new AppError('SETTINGS_CORRUPT', {
-      message: `The export library could not be read (${why}). The file was kept as ${copyPath}; the library starts empty.`,
-      details: { copy: copyPath },
+      message: `The export library could not be read (${why}). The file was kept as ${copy}; the library starts empty.`,
+      details: { copy },
     });
   }
 }

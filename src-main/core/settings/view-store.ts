@@ -6,13 +6,15 @@
  * with SETTINGS_CORRUPT naming that copy; the next read starts from no views.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CASE_COLUMN_KEYS, VIEW_LIMITS } from '../../../src-shared/domain/views.js';
 import type { SavedView, ViewList, ViewSave } from '../../../src-shared/domain/views.js';
 import { CASE_STATUSES } from '../../../src-shared/domain/case.js';
 import { AppError, validationError } from '../ipc/app-error.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { errorCodeOf } from '../incydr/errors.js';
+import { dataDirError, setAside } from '../own-file-errors.js';
 import {
   cleanView,
   emptyViewsFile,
@@ -128,8 +130,8 @@ export class ViewStore {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return (this.#file = emptyViewsFile());
-      throw diskError(error, this.dataDir);
+      if (errorCodeOf(error) === 'ENOENT') return (this.#file = emptyViewsFile());
+      throw dataDirError(error, this.dataDir);
     }
     let raw: unknown;
     try {
@@ -164,21 +166,13 @@ export class ViewStore {
     try {
       await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`);
     } catch (error) {
-      throw diskError(error, this.dataDir);
+      throw dataDirError(error, this.dataDir);
     }
   }
 
-  /** Moves the unreadable file aside and fails with a sentence that names the copy. */
+  /** Moves the unreadable file aside, starts with no views and fails with a sentence naming the copy. */
   async #corrupt(why: string): Promise<never> {
-    const stamp = this.#now().toISOString().replace(/[:.]/gu, '-');
-    const copy = `${this.path}.corrupt-${stamp}`;
-    try {
-      await rename(this.path, copy);
-    } catch (error) {
-      throw new AppError('SETTINGS_CORRUPT', {
-        message: `The saved views in ${this.path} could not be read (${why}), and the file could not be moved aside: ${errorText(error)}.`,
-      });
-    }
+    const copy = await setAside(this.path, this.#now(), 'The saved views in', why);
     this.#file = emptyViewsFile();
     throw new AppError('SETTINGS_CORRUPT', {
       message: `The saved views could not be read (${why}). The file was kept as ${copy}; save your views again.`,
@@ -212,34 +206,4 @@ function normalised(view: SavedView): SavedView {
   clean.filters.name = clean.filters.name.trim();
   clean.columns = CASE_COLUMN_KEYS.filter((c) => clean.columns.includes(c));
   return clean;
-}
-
-function errnoCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Disk failures in the same codes and words as downloads and profiles use. */
-function diskError(error: unknown, folder: string): unknown {
-  switch (errnoCode(error)) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError('DISK_FULL', {
-        message: `The disk holding ${folder} is full.`,
-        details: { folder },
-      });
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return new AppError('PERMISSION_DENIED', {
-        message: `Case Desk is not allowed to write its settings in ${folder}.`,
-        details: { folder },
-      });
-    default:
-      return error;
-  }
 }
