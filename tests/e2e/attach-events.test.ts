@@ -3,34 +3,18 @@
 // number, then attaches with progress and a per-ID result list that can be filtered. Pasting works the
 // same way; a closed case refuses before sending; a file dropped anywhere else does nothing.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageFor } from '../../src-shared/domain/problems.js';
 import type { RunningEmulator } from '../../src-main/emulator/server.js';
-import { backToList, callsTo, demoEmulator, dropFile, openCase } from './case-page.js';
+import { callsTo, dropFile, openCase, useDemoCasePage } from './case-page.js';
 import type { E2E } from './fixture.js';
-import { startE2E } from './fixture.js';
-import { eventually, openDemoWorkspace } from './ui.js';
+import { eventually } from './ui.js';
 
 let e2e: E2E;
 let page: Page;
 let emulator: RunningEmulator;
 
-beforeAll(async () => {
-  e2e = await startE2E();
-  page = e2e.page;
-  await page.goto(e2e.harness.url);
-  await openDemoWorkspace(page);
-  emulator = demoEmulator(e2e);
-});
-
-afterEach(async () => {
-  expect(e2e.problems).toEqual([]);
-  await backToList(page).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+useDemoCasePage((demo) => ({ e2e, page, emulator } = demo));
 
 const caseSection = () => page.locator('section.case-detail');
 const previewNumber = async (id: string) => (await page.getByTestId(`preview-${id}`).textContent())?.trim();

@@ -2,14 +2,13 @@
 // the findings editor's live preview, the stale-case warning with its comparison, the length counters
 // that stop a save, closing and archiving with their confirmations, creating and deleting.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src-shared/domain/case.js';
 import { messageFor } from '../../src-shared/domain/problems.js';
 import type { RunningEmulator } from '../../src-main/emulator/server.js';
-import { backToList, callsTo, demoEmulator, openCase, pickPerson, serverCase } from './case-page.js';
+import { backToList, callsTo, openCase, pickPerson, serverCase, useDemoCasePage } from './case-page.js';
 import type { E2E } from './fixture.js';
-import { startE2E } from './fixture.js';
-import { eventually, focusedId, openDemoWorkspace, waitForCase } from './ui.js';
+import { eventually, focusedId, waitForCase } from './ui.js';
 
 let e2e: E2E;
 let page: Page;
@@ -23,22 +22,9 @@ function nextOpenCase(): number {
   return n;
 }
 
-beforeAll(async () => {
-  e2e = await startE2E();
-  page = e2e.page;
-  await page.goto(e2e.harness.url);
-  await openDemoWorkspace(page);
-  emulator = demoEmulator(e2e);
+useDemoCasePage((demo) => {
+  ({ e2e, page, emulator } = demo);
   openCases = emulator.caseNumbers('OPEN').reverse();
-});
-
-afterEach(async () => {
-  expect(e2e.problems).toEqual([]);
-  await backToList(page).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await e2e?.close();
 });
 
 const field = (name: string) => page.locator(`[data-field="${name}"]`);

@@ -2,12 +2,11 @@
 // case with thousands scrolls with only a screenful in the DOM), the detail drawer with the full
 // FileEventV2 grouped for reading, keyboard moves, and removing an event after a confirmation.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src-main/emulator/server.js';
-import { backToList, demoEmulator, openCase } from './case-page.js';
+import { openCase, useDemoCasePage } from './case-page.js';
 import type { E2E } from './fixture.js';
-import { startE2E } from './fixture.js';
-import { eventually, openDemoWorkspace } from './ui.js';
+import { eventually } from './ui.js';
 
 const BIG = 2500;
 
@@ -15,22 +14,7 @@ let e2e: E2E;
 let page: Page;
 let emulator: RunningEmulator;
 
-beforeAll(async () => {
-  e2e = await startE2E();
-  page = e2e.page;
-  await page.goto(e2e.harness.url);
-  await openDemoWorkspace(page);
-  emulator = demoEmulator(e2e);
-});
-
-afterEach(async () => {
-  expect(e2e.problems).toEqual([]);
-  await backToList(page).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+useDemoCasePage((demo) => ({ e2e, page, emulator } = demo));
 
 const rows = () => page.locator('table.events tbody tr[data-event]');
 const drawer = () => page.getByTestId('event-drawer');

@@ -1,15 +1,43 @@
 /** Helpers for the case page's browser tests: open a case, pick people, drop files, read the server. */
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { CaseDetail } from '../../src-shared/domain/case.js';
 import type { RunningEmulator } from '../../src-main/emulator/server.js';
 import type { E2E } from './fixture.js';
-import { eventually, waitForCase } from './ui.js';
+import { startE2E } from './fixture.js';
+import { eventually, openDemoWorkspace, waitForCase } from './ui.js';
 
 export function demoEmulator(e2e: E2E): RunningEmulator {
   const emulator = e2e.harness.session.demoEmulator();
   if (!emulator) throw new Error('the demo workspace is not open');
   return emulator;
+}
+
+export interface DemoCasePage {
+  e2e: E2E;
+  page: Page;
+  emulator: RunningEmulator;
+}
+
+/**
+ * The hooks of a file of case-page tests: Chromium on the demo workspace, opened once (`ready` gets
+ * it); after each test no page error and back on the list; closed at the end.
+ */
+export function useDemoCasePage(ready: (demo: DemoCasePage) => void): void {
+  let e2e: E2E | undefined;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    await e2e.page.goto(e2e.harness.url);
+    await openDemoWorkspace(e2e.page);
+    ready({ e2e, page: e2e.page, emulator: demoEmulator(e2e) });
+  });
+  afterEach(async () => {
+    expect(e2e?.problems).toEqual([]);
+    if (e2e) await backToList(e2e.page).catch(() => undefined);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 }
 
 /** The case as the server has it now (through the harness's own client, not the page). */
