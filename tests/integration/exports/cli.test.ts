@@ -6,7 +6,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { parseJson, runWith, startCliHarness, connectionEnv } from '../cli/helpers.js';
 import type { CliHarness } from '../cli/helpers.js';
 import { startEmulator } from '../../../src-main/emulator/server.js';
@@ -17,6 +16,7 @@ import {
   readManifest,
   tempFolder,
 } from './helpers.js';
+import { zipEntries } from '../client/helpers/zip-entries.js';
 
 let h: CliHarness;
 let folder: string;
@@ -31,22 +31,6 @@ beforeEach(async () => {
   h.emu.resetStats();
 });
 afterEach(() => removeFolder());
-
-function zipEntries(file: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('no zip'));
-      const names: string[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(names));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 describe('case-desk cases export', () => {
   it('exports the listed cases, prints a line per case and a summary, and writes the manifest', async () => {

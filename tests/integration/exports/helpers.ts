@@ -1,35 +1,17 @@
 /** Shared by the bulk export tests: emulators, a fast client, raw fetches, folder and manifest reading. */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { expect } from 'vitest';
 import { ExportJob } from '../../../src-main/core/exports/index.js';
 import type { ExportJobOptions, ExportJobStore, NewExportJob } from '../../../src-main/core/exports/index.js';
-import { IncydrClient } from '../../../src-main/core/incydr/index.js';
-import type { IncydrClientOptions } from '../../../src-main/core/incydr/index.js';
 import type { RunningEmulator } from '../../../src-main/emulator/server.js';
 import type { ExportKind, ExportParts } from '../../../src-shared/domain/exports.js';
 
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-export function clientFor(emu: RunningEmulator, extra: Partial<IncydrClientOptions> = {}): IncydrClient {
-  return new IncydrClient({
-    baseUrl: emu.url,
-    clientId: emu.clientId,
-    clientSecret: emu.clientSecret,
-    retry: { baseDelayMs: 20 },
-    timeoutMs: 10_000,
-    ...extra,
-  });
-}
-
-/** A fresh temporary folder and a function that removes it. */
-export async function tempFolder(prefix: string): Promise<{ folder: string; remove: () => Promise<void> }> {
-  const folder = await mkdtemp(path.join(tmpdir(), `case-desk-${prefix}-`));
-  return { folder, remove: () => rm(folder, { recursive: true, force: true }) };
-}
+export { clientFor, tempFolder } from '../client/helpers/emulator.js';
 
 /** A job over these cases (names unknown, as from `--cases`), with test-speed retries. */
 export function jobFor(
