@@ -38,8 +38,11 @@ export async function writeFileAtomic(
   await syncFolder(folder);
 }
 
-/** Best effort: Windows cannot open a folder for fsync, and some file systems refuse it. */
-async function syncFolder(folder: string): Promise<void> {
+/**
+ * Makes new entries of a folder (a rename, a link) durable. Best effort: Windows cannot open a folder
+ * for fsync, and some file systems refuse it; the files themselves are synced already.
+ */
+export async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   try {
     const handle = await open(folder, 'r');
@@ -49,6 +52,6 @@ async function syncFolder(folder: string): Promise<void> {
       await handle.close();
     }
   } catch {
-    // the rename is done; durability of the folder entry is all that is lost
+    // the entry is there; only its durability across a power cut is lost
   }
 }

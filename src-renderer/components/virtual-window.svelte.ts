@@ -1,95 +1,69 @@
 /**
  * Windowing for long lists with a fixed row height: only the rows in view (plus a few above and
- * below) are in the DOM, and spacers stand in for the rest, so 10,000 rows cost what 30 do. The
- * scroller may have a sticky header (a `thead`); its height is measured and allowed for.
+ * below) are in the DOM, and spacers or a moved block stand in for the rest, so 20,000 rows cost what
+ * 40 do. The scroller may have a sticky header; its height is measured and allowed for.
  */
-
-export interface WindowRange {
-  /** First row in the DOM (0-based). */
-  start: number;
-  /** One past the last row in the DOM. */
-  end: number;
-  /** Height of the spacer above the first row, in pixels. */
-  padTop: number;
-  /** Height of the spacer below the last row, in pixels. */
-  padBottom: number;
-}
-
-/** The rows to render for a scroll position: pure, so the arithmetic is easy to check. */
-export function windowRange(
-  count: number,
-  rowHeight: number,
-  scrollTop: number,
-  viewportHeight: number,
-  overscan: number,
-): WindowRange {
-  // A sticky header covers the top of the viewport, so the first row under it is at scrollTop.
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  // Before the scroller is measured, show a screenful rather than nothing.
-  const visible = Math.ceil((viewportHeight > 0 ? viewportHeight : 800) / rowHeight) + 1;
-  const start = Math.max(0, Math.min(count, first - overscan));
-  const end = Math.max(start, Math.min(count, first + visible + overscan));
-  return { start, end, padTop: start * rowHeight, padBottom: (count - end) * rowHeight };
-}
+import { windowRange } from './window-range.js';
 
 export class VirtualWindow {
   readonly rowHeight: number;
   readonly overscan: number;
   count = $state(0);
   scrollTop = $state(0);
+  /** The scroller's height below the sticky header. */
   viewportHeight = $state(0);
-  /** Height of a sticky header inside the scroller, measured on attach and resize. */
-  headerHeight = 0;
 
   range = $derived.by(() =>
     windowRange(this.count, this.rowHeight, this.scrollTop, this.viewportHeight, this.overscan),
   );
 
+  readonly #header: string;
   #scroller: HTMLElement | null = null;
 
-  constructor(rowHeight: number, overscan = 8) {
+  /** `header`: a selector for the sticky header inside the scroller. */
+  constructor(rowHeight: number, overscan = 8, header = 'thead') {
     this.rowHeight = rowHeight;
     this.overscan = overscan;
+    this.#header = header;
   }
 
   /** A Svelte attachment for the scrolling element. */
   readonly attach = (scroller: HTMLElement): (() => void) => {
     this.#scroller = scroller;
     const measure = (): void => {
-      this.viewportHeight = scroller.clientHeight;
-      this.headerHeight = scroller.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0;
+      const header = scroller.querySelector<HTMLElement>(this.#header)?.offsetHeight ?? 0;
+      this.viewportHeight = Math.max(0, scroller.clientHeight - header);
       this.scrollTop = scroller.scrollTop;
     };
-    let frame = 0;
+    // Browsers fire scroll at most once a frame, before its animation callbacks: the rows follow in
+    // the same frame.
     const onScroll = (): void => {
-      // One update per frame, however many scroll events arrive.
-      if (frame !== 0) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        this.scrollTop = scroller.scrollTop;
-      });
+      this.scrollTop = scroller.scrollTop;
     };
     measure();
     const resize = new ResizeObserver(measure);
     resize.observe(scroller);
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
-      cancelAnimationFrame(frame);
       resize.disconnect();
       scroller.removeEventListener('scroll', onScroll);
       if (this.#scroller === scroller) this.#scroller = null;
     };
   };
 
-  /** Scrolls just enough that row `index` is fully in view (below the sticky header). */
+  /** Rows that fit under the header (what Page Up / Page Down move). */
+  get pageRows(): number {
+    return Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
+  }
+
+  /** Scrolls just enough that row `index` is fully in view below the sticky header. */
   scrollToIndex(index: number): void {
     const scroller = this.#scroller;
     if (!scroller) return;
     const top = index * this.rowHeight;
-    const viewport = scroller.clientHeight - this.headerHeight;
     if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + this.rowHeight > scroller.scrollTop + viewport) {
-      scroller.scrollTop = top + this.rowHeight - viewport;
+    else if (top + this.rowHeight > scroller.scrollTop + this.viewportHeight) {
+      scroller.scrollTop = top + this.rowHeight - this.viewportHeight;
     }
     this.scrollTop = scroller.scrollTop;
   }

@@ -14,6 +14,7 @@ import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { numberedFileName } from '../../../src-shared/filenames/index.js';
+import { syncFolder } from '../atomic-file.js';
 import { errorCodeOf, IncydrError, safeCause } from '../incydr/errors.js';
 
 export interface SavedFile {
@@ -238,21 +239,6 @@ function assertInside(folder: string, target: string): void {
       message: `Refusing to write outside the folder ${folder}.`,
       folder,
     });
-  }
-}
-
-/** Makes the new directory entry durable too; not possible on every platform, so best effort. */
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // some file systems refuse fsync on a directory; the file itself is already synced
   }
 }
 

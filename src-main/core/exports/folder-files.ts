@@ -72,18 +72,3 @@ export async function exists(file: string): Promise<boolean> {
     throw error;
   }
 }
-
-/** Makes new directory entries durable; best effort (not every platform or file system allows it). */
-export async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // the files themselves are synced; only the folder entry's durability is lost
-  }
-}

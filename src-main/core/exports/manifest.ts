@@ -12,7 +12,8 @@ import { EXPORT_ITEM_STATES, MANIFEST_FILE_NAMES } from '../../../src-shared/dom
 import type { ExportItemState } from '../../../src-shared/domain/exports.js';
 import { numberedFileName } from '../../../src-shared/filenames/index.js';
 import { IncydrError } from '../incydr/errors.js';
-import { exists, placeNew, replace, syncFolder, writeTemp } from './folder-files.js';
+import { syncFolder } from '../atomic-file.js';
+import { exists, placeNew, replace, writeTemp } from './folder-files.js';
 import type { ExportJobRecord } from './job-record.js';
 
 export const MANIFEST_VERSION = 1;

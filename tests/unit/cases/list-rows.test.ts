@@ -11,7 +11,7 @@ import {
   withoutCases,
   withRange,
 } from '../../../src-renderer/features/cases/list-rows.js';
-import { rowWindow } from '../../../src-renderer/features/cases/row-window.js';
+import { windowRange } from '../../../src-renderer/components/window-range.js';
 
 function item(number: number, name = `Case ${number}`): CaseListItem {
   return {
@@ -70,16 +70,25 @@ describe('selection sets', () => {
   });
 });
 
-describe('rowWindow', () => {
+describe('windowRange', () => {
   it('renders the rows in view and a few either side, within the list', () => {
-    expect(rowWindow(20_000, 34, 0, 340, 2)).toEqual({ start: 0, end: 13 });
-    expect(rowWindow(20_000, 34, 34 * 100, 340, 2)).toEqual({ start: 98, end: 113 });
-    expect(rowWindow(20_000, 34, 34 * 19_995, 340, 2)).toEqual({ start: 19_993, end: 20_000 });
-    expect(rowWindow(5, 34, 0, 340, 2)).toEqual({ start: 0, end: 5 });
-    expect(rowWindow(0, 34, 100, 340, 2)).toEqual({ start: 0, end: 0 });
+    expect(windowRange(20_000, 34, 0, 340, 2)).toMatchObject({ start: 0, end: 13 });
+    expect(windowRange(20_000, 34, 34 * 100, 340, 2)).toMatchObject({ start: 98, end: 113 });
+    expect(windowRange(20_000, 34, 34 * 19_995, 340, 2)).toMatchObject({ start: 19_993, end: 20_000 });
+    expect(windowRange(5, 34, 0, 340, 2)).toMatchObject({ start: 0, end: 5 });
+    expect(windowRange(0, 34, 100, 340, 2)).toMatchObject({ start: 0, end: 0 });
+  });
+
+  it('leaves spacers for the rows before and after the window', () => {
+    expect(windowRange(1000, 34, 34 * 100, 340, 2)).toEqual({
+      start: 98,
+      end: 113,
+      padTop: 98 * 34,
+      padBottom: (1000 - 113) * 34,
+    });
   });
 
   it('draws a screenful before the scroller is measured', () => {
-    expect(rowWindow(1000, 34, 0, 0, 0).end).toBeGreaterThan(20);
+    expect(windowRange(1000, 34, 0, 0, 0).end).toBeGreaterThan(20);
   });
 });
