@@ -12,12 +12,13 @@ import { dispatch } from '../../src-main/core/ipc/dispatch.js';
 import type { AttachResult } from '../../src-shared/ipc/contract.js';
 import { startE2E } from '../e2e/fixture.js';
 import { median, report } from './helpers/stats.js';
+import { fetchToken } from './helpers/token.js';
 
 const IDS = 10_000;
 const BATCH = 1000;
 const PARSE_RUNS = Number(process.env.BENCH_PARSE_RUNS ?? 20);
 const UI_RUNS = Number(process.env.BENCH_UI_RUNS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 
 const e2e = await startE2E({ session: { demo: { cases: 60, seed: 11 } } });
 try {
@@ -159,14 +160,4 @@ function dropToPreview(content: string): Promise<number> {
     await new Promise<void>((resolve) => dom.requestAnimationFrame(() => dom.setTimeout(resolve, 0)));
     return performance.now() - started;
   }, content);
-}
-
-async function fetchToken(base: string, id: string, secret: string): Promise<string> {
-  const res = await fetch(`${base}/v1/oauth`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
-  });
-  const body = (await res.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error('no token');
-  return body.access_token;
 }

@@ -13,6 +13,7 @@ import { PAGE_SIZE } from '../../src-renderer/features/cases/paging.js';
 import { openCdpPage } from './helpers/cdp-page.js';
 import type { CdpPage } from './helpers/cdp-page.js';
 import { median, report } from './helpers/stats.js';
+import { fetchToken } from './helpers/token.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -163,15 +164,6 @@ async function startHarnessProcess(): Promise<{ info: HarnessInfo; stop: () => P
         child.stdin.end();
       }),
   };
-}
-
-async function fetchToken(base: string, id: string, secret: string): Promise<string> {
-  const res = await fetch(`${base}/v1/oauth`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
-  });
-  const body = (await res.json()) as { access_token: string };
-  return body.access_token;
 }
 
 /** The same pages the list asks for, one after another, each parsed as JSON. */

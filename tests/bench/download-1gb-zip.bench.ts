@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../src-main/emulator/server.js';
 import { median, mb, report, timeChild } from './helpers/stats.js';
+import { fetchToken } from './helpers/token.js';
 
 const SIZE_MB = Number(process.env.BENCH_ZIP_MB ?? 1024);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -73,13 +74,4 @@ try {
 } finally {
   rmSync(folder, { recursive: true, force: true });
   await emulator.close();
-}
-
-async function fetchToken(base: string, id: string, secret: string): Promise<string> {
-  const res = await fetch(`${base}/v1/oauth`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
-  });
-  const body = (await res.json()) as { access_token: string };
-  return body.access_token;
 }
