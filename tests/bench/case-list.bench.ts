@@ -17,6 +17,8 @@ import { fetchToken } from './helpers/token.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+// The timed load watches the grid go busy and come back; one page can come back within a frame.
+if (!(CASES > PAGE_SIZE)) throw new Error(`BENCH_CASES must be more than one page (${PAGE_SIZE})`);
 
 interface Timing {
   firstMs: number;
