@@ -129,6 +129,34 @@ describe('loading every matching case', () => {
     });
   });
 
+  it('gives a tooltip to the row under the pointer only, never one of a case it showed before', async () => {
+    const names = page.locator('.cases .case-row .cell.name');
+    const hovered = names.nth(3);
+    await hovered.hover();
+    await eventually(async () =>
+      expect(await hovered.getAttribute('title')).toBe((await hovered.textContent())?.trim()),
+    );
+    // The row elements are reused as the list scrolls: under a still pointer each keeps only its own
+    // case's tooltip (or none).
+    for (const rows of [1, 5, 40]) {
+      await caseGrid(page).evaluate((g, by) => {
+        (g as unknown as { scrollTop: number }).scrollTop += by * 34;
+      }, rows);
+      const titled = await names.evaluateAll((cells) =>
+        cells
+          .filter((c) => c.hasAttribute('title'))
+          .map((c) => ({ title: c.getAttribute('title'), text: c.textContent?.trim() })),
+      );
+      expect(titled.length).toBeLessThanOrEqual(1);
+      for (const cell of titled) expect(cell.title).toBe(cell.text);
+    }
+    await page.mouse.move(0, 0);
+    await eventually(async () => expect(await page.locator('.cases .case-row [title]').count()).toBe(0));
+    await caseGrid(page).evaluate((g) => {
+      (g as unknown as { scrollTop: number }).scrollTop = 0;
+    });
+  });
+
   it('lets a new query replace a load still running: the old answers never show', async () => {
     emulator.queueFaults('latency', 'latency', 'latency', 'latency');
     await page.getByRole('checkbox', { name: 'Archived', exact: true }).check();
@@ -322,9 +350,14 @@ describe('sorting and columns', () => {
     const archivedCase = await e2e.harness.session.client().getCase(archived[0]!);
     const cell = page.locator(`.cases [data-case="${archived[0]}"] .cell.archivalTime`);
     expect(await cell.locator('time').getAttribute('datetime')).toBe(archivedCase.archivalTime);
-    // The day is shown; the full local time and the UTC instant on hover.
-    expect(await cell.getAttribute('title')).toContain(
-      `${new Date(archivedCase.archivalTime!).toISOString()} (UTC)`,
+    // The day is shown; the full local time and the UTC instant on hover (only then: a scroll step
+    // changes no tooltips).
+    expect(await cell.getAttribute('title')).toBeNull();
+    await cell.hover();
+    await eventually(async () =>
+      expect(await cell.getAttribute('title')).toContain(
+        `${new Date(archivedCase.archivalTime!).toISOString()} (UTC)`,
+      ),
     );
     await e2e.screenshot('case-list-columns');
   });
