@@ -141,7 +141,7 @@ export const requests = {
     returns<FileEventV2>(),
   ),
   'events.add': channel(
-    z.strictObject({ number: s.caseNumber, eventIds: z.array(s.eventId).min(1).max(10_000) }),
+    z.strictObject({ number: s.caseNumber, eventIds: s.eventIdList }),
     returns<AttachResult[]>(),
   ),
   'events.remove': channel(

@@ -8,6 +8,7 @@ import { EXPORT_CONCURRENCY, EXPORT_KINDS, EXPORT_MAX_CASES } from '../domain/ex
 import { CASE_COLUMN_KEYS, REQUIRED_COLUMNS, VIEW_LIMITS } from '../domain/views.js';
 import { DEMO_PROFILE_ID } from '../domain/profile.js';
 import { REGION_NAMES } from '../domain/regions.js';
+import { isValidEventId } from '../event-ids/validate.js';
 
 export const caseNumber = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** User UIDs, actor IDs: long digit strings in practice, kept as strings; bounded, printable. */
@@ -16,11 +17,25 @@ export const personId = z
   .min(1)
   .max(200)
   .regex(/^[\w.@:-]+$/, 'not a valid ID');
-export const eventId = z
-  .string()
+const EVENT_ID_MESSAGE = 'not a valid event ID';
+/** One event ID, by the same rule the event-ID parser applies (non-empty, bounded, a safe alphabet). */
+export const eventId = z.string().refine(isValidEventId, EVENT_ID_MESSAGE);
+/**
+ * Up to a case's cap of event IDs in one request. The IDs are checked in one pass rather than with a
+ * schema per element: at 10,000 IDs zod's per-element checks cost 4–7 ms, the loop about 1 ms, and
+ * attaching is measured against raw HTTP (issue 5). Each bad ID is still an issue at its own index.
+ */
+export const eventIdList = z
+  .array(z.string())
   .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'not a valid event ID');
+  .max(LIMITS.eventsPerCase)
+  .superRefine((ids, ctx) => {
+    for (let i = 0; i < ids.length; i++) {
+      if (!isValidEventId(ids[i] as string)) {
+        ctx.addIssue({ code: 'custom', message: EVENT_ID_MESSAGE, path: [i], input: ids[i] });
+      }
+    }
+  });
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const caseStatus = z.enum(CASE_STATUSES);
 

@@ -161,6 +161,10 @@ const OUT_OF_RANGE: { [C in RequestChannel]?: unknown[] } = {
     { number: 1, eventIds: [] },
     { number: 1, eventIds: Array.from({ length: 10_001 }, (_, i) => `e${i}`) },
     { number: 1, eventIds: ['ok', 'not ok'] },
+    { number: 1, eventIds: ['ok', ''] },
+    { number: 1, eventIds: ['ok', long(201)] },
+    { number: 1, eventIds: ['ok', 42] },
+    { number: 1, eventIds: 'ok' },
   ],
   'events.remove': [{ number: 1, eventId: 'a/b' }],
   'users.list': [{ page: 0 }, { pageSize: 501 }, { username: long(321) }],
@@ -297,6 +301,19 @@ describe.each(REQUEST_CHANNELS)('%s refuses invalid input', (channel) => {
     expect(result.error.message).toBe('Some input is not valid.');
     expect(Array.isArray(result.error.details)).toBe(true);
     expect(rig.reached.get(channel) ?? 0).toBe(0);
+  });
+});
+
+describe('events.add', () => {
+  it('names each refused event ID by its index in the list', async () => {
+    const eventIds = ['ok-1', 'a/b', 'ok-2', long(201), '', 'ok:3'];
+    const result = await rig.call('events.add', { number: 1, eventIds });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.details).toEqual(
+      [1, 3, 4].map((i) => ({ path: ['eventIds', String(i)], message: 'not a valid event ID' })),
+    );
+    expect(rig.reached.get('events.add') ?? 0).toBe(0);
   });
 });
 
