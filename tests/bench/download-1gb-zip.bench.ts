@@ -1,5 +1,7 @@
 // Issue 2: download a ~1 GB full-case ZIP from the emulator with the client, against curl fetching the
 // same URL in the same run. Prints the client's peak RSS and time / curl time (medians of alternating runs).
+// For scale it also times Node's own http module fetching the same URL and discarding the body: what
+// any Node client costs before it writes, hashes or syncs a byte.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ try {
 
   const curlMs: number[] = [];
   const clientMs: number[] = [];
+  const floorMs: number[] = [];
   let peakRss = 0;
   let bytes = 0;
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -38,6 +41,17 @@ try {
     const [curlSeconds, curlBytes] = curl.stdout.trim().split(' ').map(Number);
     curlMs.push(curlSeconds! * 1000);
     rmSync(curlFile);
+
+    const floor = await timeChild('npx', [
+      'tsx',
+      join(import.meta.dirname, 'helpers', 'node-http-discard.ts'),
+      url,
+      await fetchToken(emulator.url, emulator.clientId, emulator.clientSecret),
+    ]);
+    const floorRun = JSON.parse(floor.stdout.trim().split('\n').pop()!) as { ms: number; bytes: number };
+    if (floorRun.bytes !== curlBytes)
+      throw new Error(`node http read ${floorRun.bytes} bytes, curl ${curlBytes}`);
+    floorMs.push(floorRun.ms);
 
     const out = join(folder, `client-${round}`);
     rmSync(out, { recursive: true, force: true });
@@ -62,14 +76,17 @@ try {
     bytes = result.bytes;
     rmSync(out, { recursive: true, force: true });
     console.log(
-      `  round ${round + 1}: curl ${curlMs.at(-1)!.toFixed(0)} ms, client ${result.ms.toFixed(0)} ms`,
+      `  round ${round + 1}: curl ${curlMs.at(-1)!.toFixed(0)} ms, node http ${floorRun.ms.toFixed(0)} ms, ` +
+        `client ${result.ms.toFixed(0)} ms`,
     );
   }
   const ratio = median(clientMs) / median(curlMs);
   report('ZIP size', mb(bytes));
   report('curl median', `${median(curlMs).toFixed(0)} ms`);
   report('client median', `${median(clientMs).toFixed(0)} ms`);
+  report('node http, body discarded (median)', `${median(floorMs).toFixed(0)} ms`);
   report('client time / curl time', `${ratio.toFixed(2)}x`, '<= 1.2x', ratio <= 1.2);
+  report('  node http (discarding) / curl, for scale', `${(median(floorMs) / median(curlMs)).toFixed(2)}x`);
   report('client peak RSS', mb(peakRss), '< 150 MB', peakRss < 150 * 1024 * 1024);
 } finally {
   rmSync(folder, { recursive: true, force: true });

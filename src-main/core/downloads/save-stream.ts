@@ -1,21 +1,21 @@
 /**
  * Streams a download into a folder without ever leaving a half-written file (design.md §5):
- * body → `.<name>.<random>.part` (counting bytes and hashing on the way, with backpressure) → verify the
- * length → fsync → hard-link to the first free name (`name.zip`, `name (1).zip`, …) → remove the part.
+ * body → `.<name>.<random>.part` (counting bytes and hashing on the way, with backpressure; fsynced
+ * as it closes) → verify the length → hard-link to the first free name (`name.zip`, `name (1).zip`,
+ * …) → remove the part.
  * A link (or an exclusive `wx` reservation where links are not supported) cannot replace a file that
  * appeared meanwhile. On any error or cancel the part file is deleted.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, fdatasync } from 'node:fs';
-import type { WriteStream } from 'node:fs';
 import { link, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { numberedFileName } from '../../../src-shared/filenames/index.js';
 import { syncFolder } from '../atomic-file.js';
 import { errorCodeOf, IncydrError, safeCause } from '../incydr/errors.js';
+import { BatchedFileWriter } from './batched-file-writer.js';
 
 export interface SavedFile {
   /** Absolute path of the saved file. */
@@ -111,34 +111,17 @@ export async function saveStream(options: SaveStreamOptions): Promise<SavedFile>
   const hash = createHash('sha256');
   let bytes = 0;
   const total = options.expectedBytes;
-  // Write-back as we go: with lots of RAM the kernel keeps a whole export dirty until the final fsync,
-  // which then stalls for seconds. An fdatasync every few MiB (in the thread pool, one at a time)
-  // overlaps the disk writes with the download, so the closing fsync only flushes the tail.
-  let synced = 0;
-  let syncing: Promise<void> | undefined;
-  let fd: number | undefined;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
       hash.update(chunk);
       onProgress?.({ bytes, total });
-      if (!syncing && bytes - synced >= WRITE_BACK_BYTES && fd !== undefined) {
-        const openFd = fd;
-        synced = bytes;
-        syncing = new Promise<void>((resolve) => fdatasync(openFd, () => resolve())).finally(
-          () => (syncing = undefined),
-        );
-      }
       callback(null, chunk);
     },
-    flush(callback) {
-      // The file closes after this; never leave a sync running on its descriptor.
-      void (syncing ?? Promise.resolve()).then(() => callback());
-    },
   });
-  // `wx`: the part name is random, and exclusive creation makes sure it is ours.
-  const out = createWriteStream(partPath, { flags: 'wx', flush: true });
-  out.once('open', (opened: number) => (fd = opened));
+  // Created exclusively (the part name is random, and `wx` makes sure it is ours), written in
+  // batches, written back as it goes and fsynced before it closes (batched-file-writer.ts).
+  const out = new BatchedFileWriter(partPath);
   // pipeline() hands the first failure to every stream, so remember which side failed first: the
   // disk (map it) or the network (re-throw it for the retry policy).
   let firstFailure: 'body' | 'disk' | undefined;
@@ -172,9 +155,6 @@ export async function saveStream(options: SaveStreamOptions): Promise<SavedFile>
     throw error;
   }
 }
-
-/** How much is written between two background fdatasync calls. */
-const WRITE_BACK_BYTES = 16 * 1024 * 1024;
 
 /** Names hard-links can be unsupported with (FAT, some network shares). */
 const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
@@ -243,7 +223,7 @@ function assertInside(folder: string, target: string): void {
 }
 
 /** Waits until the write stream released its file (Windows cannot delete an open file). */
-function closed(stream: WriteStream): Promise<void> {
+function closed(stream: Writable): Promise<void> {
   if (stream.closed) return Promise.resolve();
   return new Promise((resolve) => {
     stream.once('close', () => resolve());
