@@ -1,5 +1,6 @@
 // Issue 5: the case list at 20,000 cases in the real UI: Chromium on the built renderer, through the
-// browser harness (real handlers, the demo emulator) running in its own process.
+// browser harness (real handlers) running in its own process, connected to the emulator running in a
+// third one as a tenant would be (helpers/list-harness.ts).
 // (a) Time until the first rows show and until every case is loaded after a new query (a click on
 //     a column header), against a raw paged fetch of the same pages from the same emulator with Node's
 //     fetch in the same run (same query, same page size), alternating rounds; medians.
@@ -216,7 +217,7 @@ const harness = await startHarnessProcess();
 const { info } = harness;
 const page = await openCdpPage(info.url);
 try {
-  // The page loads the app (the demo workspace is open already) and then every case.
+  // The page loads the app (connected already) and then every case.
   await waitForAll(page, CASES);
   await page.evaluate(
     `window.__problems = []; addEventListener('error', (e) => __problems.push(e.message));`,
