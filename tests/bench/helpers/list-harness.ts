@@ -9,6 +9,7 @@
 // Prints one JSON line {url, emulatorUrl, clientId, clientSecret}, then serves until stdin closes.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { DEFAULTS } from '../../../src-main/emulator/server.js';
 import { ensureRendererBuilt } from '../../e2e/fixture.js';
 import { startHarness } from '../../harness/index.js';
 
@@ -39,9 +40,8 @@ const emulatorUrl = await new Promise<string>((resolve, reject) => {
   });
 });
 emulator.removeAllListeners('exit');
-// The emulator's own demo credentials (printed by it; not secrets).
-const clientId = 'key-demo-0000';
-const clientSecret = 'demo-secret';
+// The emulator's default credentials (it prints them; not secrets).
+const { clientId, clientSecret } = DEFAULTS;
 
 const harness = await startHarness();
 await harness.session.connect({ baseUrl: emulatorUrl, clientId, clientSecret });
