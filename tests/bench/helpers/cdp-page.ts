@@ -25,7 +25,8 @@ export async function openCdpPage(url: string): Promise<CdpPage> {
       '--window-size=1280,820',
       url,
     ],
-    { stdio: 'ignore' },
+    // Its own process group, so that close() can end every process Chromium starts.
+    { stdio: 'ignore', detached: true },
   );
   const port = await devToolsPort(profile);
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
@@ -67,8 +68,11 @@ export async function openCdpPage(url: string): Promise<CdpPage> {
       socket.close();
       await new Promise<void>((resolve) => {
         browser.once('exit', () => resolve());
-        browser.kill();
+        process.kill(-browser.pid!, 'SIGTERM');
       });
+      // Chromium's helper processes can outlive the browser process by a moment, still writing into
+      // the profile folder (seen: ENOTEMPTY from rmSync); wait for the whole group to be gone.
+      await groupGone(browser.pid!);
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
@@ -80,6 +84,18 @@ interface CdpReply {
     result?: { value?: unknown };
     exceptionDetails?: { text: string; exception?: { description?: string } };
   };
+}
+
+async function groupGone(pid: number): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return; // ESRCH: no process left in the group
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  process.kill(-pid, 'SIGKILL');
 }
 
 /** Chromium writes the port it chose into the profile folder. */
