@@ -6,7 +6,7 @@
  * A link (or an exclusive `wx` reservation where links are not supported) cannot replace a file that
  * appeared meanwhile. On any error or cancel the part file is deleted.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { link, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -16,6 +16,7 @@ import { numberedFileName } from '../../../src-shared/filenames/index.js';
 import { syncFolder } from '../atomic-file.js';
 import { errorCodeOf, IncydrError, safeCause } from '../incydr/errors.js';
 import { BatchedFileWriter } from './batched-file-writer.js';
+import { tempName } from './temp-files.js';
 
 export interface SavedFile {
   /** Absolute path of the saved file. */
@@ -105,7 +106,7 @@ export async function saveStream(options: SaveStreamOptions): Promise<SavedFile>
   const folder = path.resolve(options.folder);
   const { fileName, signal, onProgress } = options;
   assertPlainName(fileName);
-  const partPath = path.join(folder, `.${fileName}.${randomBytes(6).toString('hex')}.part`);
+  const partPath = path.join(folder, tempName(fileName, 'part'));
   assertInside(folder, partPath);
 
   const hash = createHash('sha256');

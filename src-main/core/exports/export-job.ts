@@ -28,6 +28,7 @@ import type {
 import type { DownloadProgress, IncydrClient, SavedFile } from '../incydr/client.js';
 import { errorCodeOf, IncydrError } from '../incydr/errors.js';
 import { fsError } from '../downloads/save-stream.js';
+import { STALE_TEMP_MS, sweepStaleTempFiles } from '../downloads/temp-files.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
 import { CoalescedTask } from './coalesced-task.js';
@@ -78,6 +79,11 @@ export interface ExportJobOptions {
   itemAttempts?: number;
   /** Pause before an item's second attempt, doubling after; default 1000 ms. */
   retryDelayMs?: number;
+  /**
+   * A temp file in the job's folder not written to for this long is a crashed run's leftover, removed
+   * when a run starts and when it ends; default STALE_TEMP_MS (downloads/temp-files.ts).
+   */
+  staleTempMs?: number;
 }
 
 export interface NewExportJob {
@@ -119,6 +125,7 @@ export class ExportJob {
   private readonly itemAttempts: number;
   private readonly retryDelayMs: number;
   private readonly onSaved: ExportJobOptions['onSaved'];
+  private readonly staleTempMs: number;
   private readonly persistTask: CoalescedTask | undefined;
   private readonly listeners = new Set<ExportJobListener>();
   private readonly itemEndListeners = new Set<ItemEndListener>();
@@ -145,6 +152,7 @@ export class ExportJob {
     this.now = options.now ?? (() => new Date());
     this.itemAttempts = Math.max(1, options.itemAttempts ?? 3);
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.staleTempMs = options.staleTempMs ?? STALE_TEMP_MS;
     this.onSaved = options.onSaved;
     const store = options.store;
     this.persistTask = store
@@ -210,8 +218,8 @@ export class ExportJob {
 
   /**
    * A job from its saved state (after a restart). Items that were in flight when the app stopped are
-   * queued again (the client removed their part files, or they never reached the folder); a job saved
-   * as running was interrupted.
+   * queued again (their part files were removed as they stopped, or, after a crash, are swept as stale
+   * when the job runs); a job saved as running was interrupted.
    */
   static restore(saved: ExportJobRecord, options: ExportJobOptions): ExportJob {
     return new ExportJob(settleRecord(saved), options);
@@ -377,6 +385,7 @@ export class ExportJob {
     this.controller = new AbortController();
     this.rate = new RateWindow(Date.now());
     this.logger.info('export job started', { jobId: this.jobId, items: this.record.items.length });
+    await this.sweepFolder();
     for (;;) {
       this.setState('running');
       this.persistTask?.request();
@@ -601,12 +610,31 @@ export class ExportJob {
     this.queue = [];
   }
 
+  /**
+   * Removes stale part and temp files from the folder: what a crash left of this job's downloads (or
+   * of another run's). Fresh ones may belong to a download running now, here or in another process.
+   */
+  private async sweepFolder(): Promise<void> {
+    // File times are the real clock's, whatever clock the job was given.
+    const { removed, failed } = await sweepStaleTempFiles(this.record.folder, {
+      olderThanMs: this.staleTempMs,
+    });
+    if (removed.length > 0 || failed.length > 0) {
+      this.logger.info('stale temp files in the export folder', {
+        jobId: this.jobId,
+        removed: removed.length,
+        failed: failed.length,
+      });
+    }
+  }
+
   /** The end of a run: check the saved files, settle the state, write the manifest, save. */
   private async finishRun(): Promise<void> {
     this.finalizing = true;
     try {
       if (this.stopReason === 'cancel') this.cancelQueued();
       await this.checkSavedFiles();
+      await this.sweepFolder();
       const final: ExportJobState =
         this.stopReason === 'cancel'
           ? 'cancelled'

@@ -4,18 +4,18 @@
  * one, never half of one. The folder is never created: if it is gone, that is the answer
  * (FOLDER_MISSING), not a fresh empty folder where a removed drive used to be.
  */
-import { randomBytes } from 'node:crypto';
 import { link, lstat, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCodeOf } from '../incydr/errors.js';
 import { fsError } from '../downloads/save-stream.js';
+import { tempName } from '../downloads/temp-files.js';
 
 /** Link errors that mean "this file system has no hard links" rather than a real failure. */
 const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 /** Writes `data` to a synced temp file in `folder`; returns its path. */
 export async function writeTemp(folder: string, name: string, data: string): Promise<string> {
-  const temp = path.join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(folder, tempName(name, 'tmp'));
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
