@@ -28,6 +28,10 @@ export class BatchedFileWriter extends Writable {
   #written = 0;
   #synced = 0;
   #syncing: Promise<void> | undefined;
+  /** The batch write running in the thread pool, if any. */
+  #writing: Promise<void> | undefined;
+  /** The closing fsync, once started. */
+  #finalSync: Promise<void> | undefined;
 
   constructor(path: string) {
     // The high-water mark lets one batch gather while the previous one is being written.
@@ -62,20 +66,27 @@ export class BatchedFileWriter extends Writable {
     this.#flush((error) => {
       if (error) return callback(error);
       const fd = this.#fd as number;
-      void this.#writeBackDone().then(() => fsync(fd, (syncError) => callback(syncError)));
+      void this.#writeBackDone().then(() => {
+        this.#finalSync = new Promise<void>((resolve) =>
+          fsync(fd, (syncError) => {
+            resolve();
+            callback(syncError);
+          }),
+        );
+      });
     });
   }
 
   override _destroy(error: Error | null, callback: Done): void {
-    const fd = this.#fd;
-    this.#fd = undefined;
     this.#batch = [];
-    if (fd === undefined) {
-      callback(error);
-      return;
-    }
-    // Never close the descriptor under a running fdatasync.
-    void this.#writeBackDone().then(() => close(fd, (closeError) => callback(error ?? closeError)));
+    // Never close the descriptor under a running write or fdatasync: its number could go to the next
+    // file opened anywhere in the process, and the late write would land in that file.
+    void this.#idle().then(() => {
+      const fd = this.#fd;
+      this.#fd = undefined;
+      if (fd === undefined) return callback(error);
+      close(fd, (closeError) => callback(error ?? closeError));
+    });
   }
 
   #flush(callback: Done): void {
@@ -87,7 +98,11 @@ export class BatchedFileWriter extends Writable {
       callback();
       return;
     }
+    let settle = (): void => undefined;
+    this.#writing = new Promise<void>((resolve) => (settle = resolve));
     this.#writeAll(buffers, bytes, (error) => {
+      this.#writing = undefined;
+      settle();
       if (error) return callback(error);
       this.#written += bytes;
       this.#startWriteBack();
@@ -108,7 +123,8 @@ export class BatchedFileWriter extends Writable {
   /** Starts an fdatasync in the thread pool, one at a time, every WRITE_BACK_BYTES. */
   #startWriteBack(): void {
     const fd = this.#fd;
-    if (fd === undefined || this.#syncing || this.#written - this.#synced < WRITE_BACK_BYTES) return;
+    if (fd === undefined || this.destroyed || this.#syncing) return;
+    if (this.#written - this.#synced < WRITE_BACK_BYTES) return;
     this.#synced = this.#written;
     // Its failure shows again in the closing fsync, which is the one that counts.
     this.#syncing = new Promise<void>((resolve) => fdatasync(fd, () => resolve())).finally(() => {
@@ -118,6 +134,12 @@ export class BatchedFileWriter extends Writable {
 
   #writeBackDone(): Promise<void> {
     return this.#syncing ?? Promise.resolve();
+  }
+
+  /** Resolves once no write, fdatasync or closing fsync is running. */
+  async #idle(): Promise<void> {
+    while (this.#writing ?? this.#syncing) await (this.#writing ?? this.#syncing);
+    await this.#finalSync;
   }
 }
 
