@@ -94,7 +94,12 @@ export interface ExportManifestInfo {
   error: ExportError | null;
 }
 
-export interface ExportJobView {
+/**
+ * A job as the window sees it (`exports.list`, `exports.progress`): its state and totals, without its
+ * items, so that an event of a 50,000-case job costs what one of a 5-case job does. The items come a
+ * page at a time from `exports.items`.
+ */
+export interface ExportJobSummary {
   jobId: string;
   profileKey: string;
   profileLabel: string;
@@ -110,10 +115,26 @@ export interface ExportJobView {
   counts: Record<ExportItemState, number>;
   /** All items together; `total` is an estimate until every item's size is known. */
   progress: ByteProgress;
-  items: ExportItemView[];
+  /** How many cases the job has (the sum of `counts`). */
+  itemCount: number;
   manifest: ExportManifestInfo | null;
   /** Interrupted with unfinished items, and of the profile connected now. */
   resumable: boolean;
+}
+
+/** A job with all its items (in the process that runs it: the CLI, the manifest, tests). */
+export interface ExportJobView extends ExportJobSummary {
+  items: ExportItemView[];
+}
+
+/** Most items one `exports.items` call returns. */
+export const EXPORT_ITEMS_PAGE_MAX = 500;
+
+/** A page of a job's items, in the job's order. */
+export interface ExportItemPage {
+  itemCount: number;
+  offset: number;
+  items: ExportItemView[];
 }
 
 // ── the offline library ─────────────────────────────────────────────────────────────────────────

@@ -35,6 +35,7 @@ export const REQUEST_CHANNEL_NAMES = [
   'downloads.cancel',
   'exports.start',
   'exports.list',
+  'exports.items',
   'exports.cancel',
   'exports.retryFailed',
   'exports.resume',

@@ -9,7 +9,7 @@ import type { CaseDetail, CasePage } from '../domain/case.js';
 import type { CaseRowsPage } from '../domain/case-rows.js';
 import type { CaseFileEventPage, FileEventV2 } from '../domain/file-event.js';
 import type { Actor, ActorSearchItem, User, UserPage } from '../domain/people.js';
-import type { ExportJobView, LibraryCheck, LibraryList } from '../domain/exports.js';
+import type { ExportItemPage, ExportJobSummary, LibraryCheck, LibraryList } from '../domain/exports.js';
 import type { ErrorCode } from '../domain/problems.js';
 import type {
   ProfileList,
@@ -192,7 +192,9 @@ export const requests = {
    */
   'exports.start': channel(s.exportStart, returns<{ jobId: string }>()),
   /** Jobs running now and saved jobs (newest first), with interrupted ones marked resumable. */
-  'exports.list': channel(none, returns<ExportJobView[]>()),
+  'exports.list': channel(none, returns<ExportJobSummary[]>()),
+  /** A page of a job's items (its cases, with state, file, size and error), in the job's order. */
+  'exports.items': channel(s.exportItems, returns<ExportItemPage>()),
   'exports.cancel': channel(z.strictObject({ jobId: s.exportJobId }), returns<{ cancelled: boolean }>()),
   /** Queues the job's failed items again (only those). */
   'exports.retryFailed': channel(z.strictObject({ jobId: s.exportJobId }), returns<{ requeued: number }>()),
@@ -234,7 +236,7 @@ export const events = {
   'downloads.progress': returns<DownloadProgress>(),
   'downloads.finished': returns<DownloadFinished>(),
   /** A bulk export's state: sent a few times a second while it runs, and when it ends. */
-  'exports.progress': returns<ExportJobView>(),
+  'exports.progress': returns<ExportJobSummary>(),
   'events.attachProgress': returns<AttachProgressEvent>(),
 } as const;
 

@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { CASE_STATUSES, LIMITS, SORT_DIRS, SORT_KEYS } from '../domain/case.js';
-import { EXPORT_CONCURRENCY, EXPORT_KINDS, EXPORT_MAX_CASES } from '../domain/exports.js';
+import {
+  EXPORT_CONCURRENCY,
+  EXPORT_ITEMS_PAGE_MAX,
+  EXPORT_KINDS,
+  EXPORT_MAX_CASES,
+} from '../domain/exports.js';
 import { CASE_COLUMN_KEYS, REQUIRED_COLUMNS, VIEW_LIMITS } from '../domain/views.js';
 import { DEMO_PROFILE_ID } from '../domain/profile.js';
 import { REGION_NAMES } from '../domain/regions.js';
@@ -207,6 +212,12 @@ export const libraryEntryId = z.string().regex(/^entry-[a-f0-9-]{8,64}$/, 'not a
 
 /** The case list's filters and sorts without paging: "export all cases that match". */
 export const caseFilter = caseQuery.omit({ pgNum: true, pgSize: true });
+
+export const exportItems = z.strictObject({
+  jobId: exportJobId,
+  offset: z.int().min(0).max(EXPORT_MAX_CASES),
+  limit: z.int().min(1).max(EXPORT_ITEMS_PAGE_MAX),
+});
 
 export const exportStart = z
   .strictObject({

@@ -258,6 +258,31 @@ describe('cancelling a job', () => {
     await eventually(async () => expect(await job.getAttribute('data-state')).toBe('cancelled'), 20_000);
     expect(await job.getByTestId('job-counts').textContent()).toMatch(/cancelled/);
     expect(readdirSync(folders.cancel).filter((f) => f.startsWith('.') || f.endsWith('.part'))).toEqual([]);
+
+    // Its 240 cases, 100 at a time (the tray's events carry only totals; the pages are asked for).
+    await job.getByRole('button', { name: 'Show cases' }).click();
+    const rows = job.locator('tbody tr');
+    const pager = async (range: string, count: number): Promise<void> =>
+      eventually(async () => {
+        expect(await job.getByText(/^Cases [\d,]+–[\d,]+ of 240$/).textContent()).toBe(range);
+        expect(await rows.count()).toBe(count);
+      });
+    await pager('Cases 1–100 of 240', 100);
+    expect(await job.getByRole('button', { name: 'Previous 100 cases' }).isDisabled()).toBe(true);
+    const first = Number(await rows.first().getAttribute('data-case'));
+    await job.getByRole('button', { name: 'Next 100 cases' }).click();
+    await pager('Cases 101–200 of 240', 100);
+    await job.getByRole('button', { name: 'Next 100 cases' }).click();
+    await pager('Cases 201–240 of 240', 40);
+    expect(await job.getByRole('button', { name: 'Next 100 cases' }).isDisabled()).toBe(true);
+    // The last page holds cases that never ran.
+    expect(await rows.last().getAttribute('data-state')).toBe('cancelled');
+    await e2e.screenshot('exports-job-pages');
+    await job.getByRole('button', { name: 'Previous 100 cases' }).click();
+    await job.getByRole('button', { name: 'Previous 100 cases' }).click();
+    await pager('Cases 1–100 of 240', 100);
+    expect(Number(await rows.first().getAttribute('data-case'))).toBe(first);
+    await job.getByRole('button', { name: 'Hide cases' }).click();
   });
 });
 

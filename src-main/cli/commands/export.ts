@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { ALL_PARTS, EXPORT_CONCURRENCY, EXPORT_KINDS } from '../../../src-shared/domain/exports.js';
 import type {
   ExportItemView,
+  ExportJobSummary,
   ExportJobView,
   ExportKind,
   ExportParts,
@@ -141,8 +142,8 @@ function formatDuration(seconds: number): string {
 }
 
 /** The one updating line on a terminal. */
-function progressLine(view: ExportJobView, width = 24): string {
-  const total = view.items.length;
+function progressLine(view: ExportJobSummary, width = 24): string {
+  const total = view.itemCount;
   const ended = view.counts.done + view.counts.failed + view.counts.skipped + view.counts.cancelled;
   const filled = total === 0 ? width : Math.round((ended / total) * width);
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
@@ -177,7 +178,7 @@ function showProgress(ctx: CliContext, job: ExportJob, total: number): () => voi
   const draw = (): void => {
     timer = undefined;
     last = Date.now();
-    ctx.io.stderr(`\r${progressLine(job.snapshot())}\u001b[K`);
+    ctx.io.stderr(`\r${progressLine(job.summary())}\u001b[K`);
   };
   const unsubscribe = job.onChange(() => {
     if (timer) return;
@@ -193,7 +194,7 @@ function showProgress(ctx: CliContext, job: ExportJob, total: number): () => voi
 
 function writeSummary(ctx: CliContext, view: ExportJobView): void {
   const { counts } = view;
-  const total = view.items.length;
+  const total = view.itemCount;
   const bytes = view.items.reduce((sum, item) => sum + (item.state === 'done' ? (item.bytes ?? 0) : 0), 0);
   const folder = safeText(view.folder);
   const lines: string[] = [];

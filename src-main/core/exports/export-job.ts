@@ -18,9 +18,11 @@ import { ALL_PARTS, EXPORT_CONCURRENCY, EXPORT_ITEM_STATES } from '../../../src-
 import type {
   ByteProgress,
   ExportError,
+  ExportItemPage,
   ExportItemState,
   ExportItemView,
   ExportJobState,
+  ExportJobSummary,
   ExportJobView,
   ExportKind,
   ExportParts,
@@ -351,13 +353,27 @@ export class ExportJob {
     return structuredClone(this.record);
   }
 
-  /** Everything the tray shows, now. */
+  /** The job with all its items, now. */
   snapshot(): ExportJobView {
-    return jobView(this.record, {
+    return jobView(this.record, this.runtime());
+  }
+
+  /** The job's state and totals, now (what the window is sent). */
+  summary(): ExportJobSummary {
+    return jobSummary(this.record, this.runtime());
+  }
+
+  /** A page of the job's items, now. */
+  itemPage(offset: number, limit: number): ExportItemPage {
+    return jobItemPage(this.record, offset, limit, this.runtime());
+  }
+
+  private runtime(): JobRuntime {
+    return {
       running: this.active,
       progress: this.progress,
       bytesPerSecond: this.active ? this.rate.rate(Date.now()) : 0,
-    });
+    };
   }
 
   /** Queued items left behind by an interruption. */
@@ -759,21 +775,21 @@ export interface JobRuntime {
   bytesPerSecond: number;
 }
 
-/** The view of a job's state; without a runtime, of a saved job that is not running. */
-export function jobView(
-  record: ExportJobRecord,
-  runtime: JobRuntime = { running: false, progress: new Map(), bytesPerSecond: 0 },
-): ExportJobView {
-  const now = Date.now();
+const IDLE: JobRuntime = { running: false, progress: new Map(), bytesPerSecond: 0 };
+
+/**
+ * A job's state and totals without its items (what the window is sent); without a runtime, of a
+ * saved job that is not running. One pass over the items, building nothing per item.
+ */
+export function jobSummary(record: ExportJobRecord, runtime: JobRuntime = IDLE): ExportJobSummary {
   const counts = Object.fromEntries(EXPORT_ITEM_STATES.map((s) => [s, 0])) as Record<ExportItemState, number>;
   let bytes = 0;
   let known = 0;
   let sized = 0;
   let unsized = 0;
-  const items = record.items.map((item, index) => {
+  record.items.forEach((item, index) => {
     counts[item.state]++;
     const live = runtime.progress.get(index);
-    let progress: ByteProgress | null = null;
     if (item.state === 'done') {
       bytes += item.bytes ?? 0;
       known += item.bytes ?? 0;
@@ -784,15 +800,7 @@ export function jobView(
         known += live.total;
         sized++;
       } else unsized++;
-      const rate = live.rate.rate(now);
-      progress = {
-        bytes: live.bytes,
-        total: live.total,
-        bytesPerSecond: rate,
-        etaSeconds: eta(live.total, live.bytes, rate),
-      };
     } else if (item.state === 'queued') unsized++;
-    return itemView(item, progress);
   });
   // Until every item's size is known, the rest are assumed to be as large as the average so far.
   const total = unsized === 0 ? known : sized > 0 ? Math.round(known + (unsized * known) / sized) : null;
@@ -818,7 +826,7 @@ export function jobView(
       bytesPerSecond: active ? rate : 0,
       etaSeconds: active ? eta(total, bytes, rate) : null,
     },
-    items,
+    itemCount: record.items.length,
     manifest: manifest && {
       jsonPath: manifest.jsonName === null ? null : path.join(folder, manifest.jsonName),
       csvPath: manifest.csvName === null ? null : path.join(folder, manifest.csvName),
@@ -827,6 +835,49 @@ export function jobView(
     },
     resumable: !runtime.running && record.state === 'interrupted' && hasUnfinished(record),
   };
+}
+
+/** The job's items from `offset` on, at most `limit` of them. */
+export function jobItemPage(
+  record: ExportJobRecord,
+  offset: number,
+  limit: number,
+  runtime: JobRuntime = IDLE,
+): ExportItemPage {
+  const now = Date.now();
+  const end = Math.min(record.items.length, offset + limit);
+  const items: ExportItemView[] = [];
+  for (let index = offset; index < end; index++) items.push(itemViewAt(record, runtime, index, now));
+  return { itemCount: record.items.length, offset, items };
+}
+
+/** The job with all its items. */
+export function jobView(record: ExportJobRecord, runtime: JobRuntime = IDLE): ExportJobView {
+  return {
+    ...jobSummary(record, runtime),
+    items: jobItemPage(record, 0, record.items.length, runtime).items,
+  };
+}
+
+function itemViewAt(
+  record: ExportJobRecord,
+  runtime: JobRuntime,
+  index: number,
+  now: number,
+): ExportItemView {
+  const item = record.items[index]!;
+  const live = runtime.progress.get(index);
+  let progress: ByteProgress | null = null;
+  if (live && IN_FLIGHT.has(item.state)) {
+    const rate = live.rate.rate(now);
+    progress = {
+      bytes: live.bytes,
+      total: live.total,
+      bytesPerSecond: rate,
+      etaSeconds: eta(live.total, live.bytes, rate),
+    };
+  }
+  return itemView(item, progress);
 }
 
 function itemView(item: ExportItemRecord, progress: ByteProgress | null): ExportItemView {

@@ -6,7 +6,7 @@
  * closes (switching profile, quitting) running jobs are interrupted, to be resumed later.
  */
 import { EXPORT_MAX_CASES } from '../../../src-shared/domain/exports.js';
-import type { ExportJobView } from '../../../src-shared/domain/exports.js';
+import type { ExportItemPage, ExportJobSummary } from '../../../src-shared/domain/exports.js';
 import type { ParsedInputOf } from '../../../src-shared/ipc/contract.js';
 import type { Emit } from '../downloads/download-manager.js';
 import type { FolderRegistry } from '../downloads/folder-registry.js';
@@ -16,7 +16,7 @@ import { AppError, validationError } from '../ipc/app-error.js';
 import type { ExportLibrary } from '../library/export-library.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
-import { ExportJob, jobView, settleRecord } from './export-job.js';
+import { ExportJob, jobItemPage, jobSummary, settleRecord } from './export-job.js';
 import type { ExportJobOptions, SavedExportItem } from './export-job.js';
 import type { ExportJobStore } from './job-store.js';
 import { resolveSelection } from './selection.js';
@@ -107,18 +107,27 @@ export class ExportManager {
   }
 
   /** Running and saved jobs, newest first. */
-  async list(): Promise<ExportJobView[]> {
-    const views = new Map<string, ExportJobView>();
+  async list(): Promise<ExportJobSummary[]> {
+    const views = new Map<string, ExportJobSummary>();
     for (const { job } of this.live.values()) views.set(job.jobId, this.view(job));
     for (const record of await this.options.store.list()) {
       if (views.has(record.jobId)) continue;
-      const view = jobView(settleRecord(record));
+      const view = jobSummary(settleRecord(record));
       views.set(record.jobId, {
         ...view,
         resumable: view.resumable && this.isCurrentProfile(record.profileKey),
       });
     }
     return [...views.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** A page of a job's items (a running job's or a saved one's). */
+  async items(jobId: string, offset: number, limit: number): Promise<ExportItemPage> {
+    const live = this.live.get(jobId)?.job;
+    if (live) return live.itemPage(offset, limit);
+    const record = await this.options.store.load(jobId);
+    if (!record) throw new AppError('NOT_FOUND', { message: JOB_GONE });
+    return jobItemPage(settleRecord(record), offset, limit);
   }
 
   /** Cancels a running job (or the queued rest of an interrupted one); false when nothing was left. */
@@ -208,8 +217,8 @@ export class ExportManager {
     this.live.set(job.jobId, entry);
   }
 
-  private view(job: ExportJob): ExportJobView {
-    const view = job.snapshot();
+  private view(job: ExportJob): ExportJobSummary {
+    const view = job.summary();
     return { ...view, resumable: view.resumable && this.isCurrentProfile(job.profileKey) };
   }
 }

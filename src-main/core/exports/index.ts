@@ -1,4 +1,4 @@
-export { ExportJob, jobView, newJobId, settleRecord } from './export-job.js';
+export { ExportJob, jobItemPage, jobSummary, jobView, newJobId, settleRecord } from './export-job.js';
 export type { ExportClient, ExportJobOptions, NewExportJob, SavedExportItem } from './export-job.js';
 export { ExportManager, JOB_GONE } from './export-manager.js';
 export type { ExportManagerOptions, ExportSession, ExportStartRequest } from './export-manager.js';

@@ -3,7 +3,7 @@
  * together, and a notification when a job that ran longer than `longJobMs` ends, so an investigator
  * who switched to another window learns that the export is done (or failed in part).
  */
-import type { ExportJobView } from '../../../src-shared/domain/exports.js';
+import type { ExportJobSummary } from '../../../src-shared/domain/exports.js';
 import type { Platform } from '../platform.js';
 
 /** A job must run at least this long before its end is worth a notification. */
@@ -15,15 +15,15 @@ export interface OsProgressOptions {
 }
 
 /** Items that reached an end state (done, failed, skipped, cancelled). */
-function ended(job: ExportJobView): number {
+function ended(job: ExportJobSummary): number {
   const { done, failed, skipped, cancelled } = job.counts;
   return done + failed + skipped + cancelled;
 }
 
 /** One plain sentence on how a job ended. */
-export function endSentence(job: ExportJobView): { title: string; body: string } {
+export function endSentence(job: ExportJobSummary): { title: string; body: string } {
   const { done, failed } = job.counts;
-  const total = job.items.length;
+  const total = job.itemCount;
   const cases = (n: number): string => `${n} ${n === 1 ? 'case' : 'cases'}`;
   if (job.state === 'cancelled') {
     return { title: 'Export cancelled', body: `${done} of ${cases(total)} saved to ${job.folder}.` };
@@ -41,7 +41,7 @@ export function endSentence(job: ExportJobView): { title: string; body: string }
 export function trackExportsForOs(
   platform: Pick<Platform, 'progress' | 'notify'>,
   options: OsProgressOptions = {},
-): (job: ExportJobView) => void {
+): (job: ExportJobSummary) => void {
   const longJobMs = options.longJobMs ?? LONG_JOB_MS;
   const now = options.now ?? (() => Date.now());
   const running = new Map<string, { startedAt: number; ended: number; total: number }>();
@@ -67,7 +67,7 @@ export function trackExportsForOs(
         // A resumed or retried job counts from when it started running again.
         startedAt: known?.startedAt ?? now(),
         ended: ended(job),
-        total: job.items.length,
+        total: job.itemCount,
       });
     } else if (known) {
       running.delete(job.jobId);

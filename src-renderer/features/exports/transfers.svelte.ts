@@ -4,7 +4,7 @@
  * workspace, shared through Svelte context (`setTransfers` / `getTransfers`).
  */
 import { getContext, setContext } from 'svelte';
-import type { ExportJobView } from '../../../src-shared/domain/exports.js';
+import type { ExportJobSummary } from '../../../src-shared/domain/exports.js';
 import type { DownloadFinished, DownloadProgress, InputOf } from '../../../src-shared/ipc/contract.js';
 import { caseDesk, toApiError, unwrap } from '../../lib/api.js';
 import type { ApiError } from '../../lib/api.js';
@@ -30,7 +30,7 @@ export function downloadLabel(request: InputOf<'downloads.start'>): string {
 }
 
 export class TransferState {
-  jobs = $state<ExportJobView[]>([]);
+  jobs = $state<ExportJobSummary[]>([]);
   downloads = $state<DownloadItem[]>([]);
   open = $state(false);
   error = $state.raw<ApiError | null>(null);
@@ -123,7 +123,7 @@ export class TransferState {
     }
   }
 
-  #putJob(job: ExportJobView): void {
+  #putJob(job: ExportJobSummary): void {
     const i = this.jobs.findIndex((j) => j.jobId === job.jobId);
     if (i === -1) this.jobs = [job, ...this.jobs];
     else this.jobs[i] = job;

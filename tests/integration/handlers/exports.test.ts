@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportJobView } from '../../../src-shared/domain/exports.js';
+import type { ExportItemView, ExportJobSummary } from '../../../src-shared/domain/exports.js';
 import { startEmulator } from '../../../src-main/emulator/server.js';
 import { createRig, tempFolder } from './helpers.js';
 import type { Rig } from './helpers.js';
@@ -34,8 +34,19 @@ async function chooseFolder(prefix: string): Promise<{ folderId: string; folder:
 }
 
 /** The job's last event, once it is no longer running. */
-const endOf = (jobId: string): Promise<ExportJobView> =>
+const endOf = (jobId: string): Promise<ExportJobSummary> =>
   rig.nextEvent('exports.progress', (view) => view.jobId === jobId && view.state !== 'running');
+
+/** All of a job's items, a page at a time, as the window reads them. */
+async function itemsOf(jobId: string, pageSize = 3): Promise<ExportItemView[]> {
+  const items: ExportItemView[] = [];
+  for (;;) {
+    const page = await rig.ok('exports.items', { jobId, offset: items.length, limit: pageSize });
+    expect(page.offset).toBe(items.length);
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.itemCount) return items;
+  }
+}
 
 const sha256 = async (file: string): Promise<string> =>
   createHash('sha256')
@@ -53,29 +64,44 @@ describe('exports.start', () => {
       concurrency: 2,
     });
     expect(jobId).toMatch(/^export-[0-9a-f-]{36}$/u);
+    // While it runs, the items in flight show their own progress.
+    let inFlight: ExportItemView | undefined;
+    while (!inFlight) {
+      const page = await rig.ok('exports.items', { jobId, offset: 0, limit: 100 });
+      inFlight = page.items.find((item) => item.progress !== null);
+      if (page.items.every((item) => item.state === 'done')) break;
+      // The call is answered in-process: without a pause, this loop would starve the downloads.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(inFlight?.state).toMatch(/^(downloading|verifying)$/u);
+    expect(inFlight?.progress?.bytes).toBeGreaterThanOrEqual(0);
+
     const end = await endOf(jobId);
     expect(end.state).toBe('finished');
     expect(end.counts.done).toBe(6);
-    expect(end.items.map((item) => item.caseName)).toEqual(
-      numbers.map((n) => rig.emulator().getCase(n)?.name),
-    );
+    expect(end.itemCount).toBe(6);
+    expect(end).not.toHaveProperty('items'); // events stay small, however many cases
+    const items = await itemsOf(jobId);
+    expect(items.map((item) => item.caseName)).toEqual(numbers.map((n) => rig.emulator().getCase(n)?.name));
+    expect(items.every((item) => item.progress === null)).toBe(true);
     expect(end.progress.etaSeconds).toBeNull();
     expect(end.manifest?.jsonPath).toBe(path.join(folder, 'case-desk-manifest.json'));
-    for (const item of end.items)
+    for (const item of items)
       expect(await sha256(path.join(folder, item.fileName as string))).toBe(item.sha256);
+    const beyond = await rig.ok('exports.items', { jobId, offset: 6, limit: 10 });
+    expect(beyond).toEqual({ itemCount: 6, offset: 6, items: [] });
 
     const events = rig.events.filter(
-      (e) => e.event === 'exports.progress' && (e.payload as ExportJobView).jobId === jobId,
+      (e) => e.event === 'exports.progress' && (e.payload as ExportJobSummary).jobId === jobId,
     );
-    const running = events.filter((e) => (e.payload as ExportJobView).state === 'running');
+    const running = events.filter((e) => (e.payload as ExportJobSummary).state === 'running');
     expect(running.length).toBeGreaterThan(1);
     for (let i = 1; i < running.length; i++) {
       expect((running[i]?.at ?? 0) - (running[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(240);
     }
     // Progress along the way: bytes grow, with a rate and an estimate of the total.
-    const midway = running.map((e) => e.payload as ExportJobView).find((v) => v.progress.bytes > 0);
+    const midway = running.map((e) => e.payload as ExportJobSummary).find((v) => v.progress.bytes > 0);
     expect(midway?.progress.total).toBeGreaterThan(0);
-    expect(midway?.items.some((item) => item.progress !== null)).toBe(true);
   });
 
   it('exports every case a filter matches', async () => {
@@ -87,7 +113,7 @@ describe('exports.start', () => {
       folderId,
     });
     const end = await endOf(jobId);
-    expect(end.items.map((item) => item.caseNumber)).toEqual([...open].sort((a, b) => b - a));
+    expect((await itemsOf(jobId)).map((item) => item.caseNumber)).toEqual([...open].sort((a, b) => b - a));
     expect(end.counts.done).toBe(open.length);
     expect((await readdir(folder)).length).toBe(open.length + 2);
   });
@@ -121,6 +147,8 @@ describe('exports.start', () => {
     expect(await rig.ok('exports.list')).not.toContainEqual(
       expect.objectContaining({ folder: fresh.folder }),
     );
+    const gone = { jobId: 'export-0b9a7e52-3c1d-4f6a-9e2b-7d8c1a2b3c4d', offset: 0, limit: 10 };
+    expect(await rig.fail('exports.items', gone)).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -138,7 +166,7 @@ describe('a job interrupted by the session closing', () => {
     await rig.ok('session.disconnect');
     const interrupted = await endOf(jobId);
     expect(interrupted.state).toBe('interrupted');
-    const doneBefore = interrupted.items
+    const doneBefore = (await itemsOf(jobId))
       .filter((item) => item.state === 'done')
       .map((item) => item.caseNumber);
     expect(doneBefore.length).toBeGreaterThanOrEqual(2);

@@ -1,10 +1,10 @@
 // Export jobs on the taskbar and as OS notifications: overall fraction, clearing, long-job notices.
 import { describe, expect, it } from 'vitest';
 import { EXPORT_ITEM_STATES } from '../../../src-shared/domain/exports.js';
-import type { ExportItemState, ExportJobView } from '../../../src-shared/domain/exports.js';
+import type { ExportItemState, ExportJobSummary } from '../../../src-shared/domain/exports.js';
 import { trackExportsForOs } from '../../../src-main/core/handlers/os-progress.js';
 
-function job(jobId: string, state: ExportJobView['state'], items: ExportItemState[]): ExportJobView {
+function job(jobId: string, state: ExportJobSummary['state'], items: ExportItemState[]): ExportJobSummary {
   const counts = Object.fromEntries(EXPORT_ITEM_STATES.map((s) => [s, 0])) as Record<ExportItemState, number>;
   for (const item of items) counts[item] += 1;
   return {
@@ -20,16 +20,7 @@ function job(jobId: string, state: ExportJobView['state'], items: ExportItemStat
     updatedAt: '2025-01-01T00:00:00.000Z',
     counts,
     progress: { bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null },
-    items: items.map((s, i) => ({
-      caseNumber: i + 1,
-      caseName: null,
-      state: s,
-      fileName: null,
-      bytes: null,
-      sha256: null,
-      error: null,
-      progress: null,
-    })),
+    itemCount: items.length,
     manifest: null,
     resumable: false,
   };
