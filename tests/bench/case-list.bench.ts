@@ -44,6 +44,10 @@ interface ScrollResult {
   longFrames: number;
   longestFrameMs: number;
   longestFrameGapMs: number;
+  /** From the first scroll step's frame to the last one's. */
+  scrollMs: number;
+  /** Each long task and long animation frame, `at` ms after the first step's frame. */
+  long: { type: string; ms: number; at: number }[];
 }
 
 /**
@@ -84,11 +88,15 @@ const SCROLL_WHOLE_LIST = `(async () => {
   }
   const tasks = [];
   const frames = [];
+  const long = [];
   let firstFrame = Infinity;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       // Only what started once the scroll did (the page's earlier work ends in a frame seen here).
-      if (entry.startTime >= firstFrame) (entry.entryType === 'longtask' ? tasks : frames).push(entry.duration);
+      if (entry.startTime >= firstFrame) {
+        (entry.entryType === 'longtask' ? tasks : frames).push(entry.duration);
+        long.push({ type: entry.entryType, ms: entry.duration, at: entry.startTime - firstFrame });
+      }
     }
   });
   observer.observe({ type: 'longtask' });
@@ -123,6 +131,8 @@ const SCROLL_WHOLE_LIST = `(async () => {
     longFrames: frames.length,
     longestFrameMs: frames.length > 0 ? Math.max(...frames) : 0,
     longestFrameGapMs: longestGap,
+    scrollMs: last - firstFrame,
+    long,
   };
 })()`;
 
@@ -274,6 +284,11 @@ try {
   report('scroll: long animation frames (> 50 ms)', String(scroll.longFrames));
   report('scroll: longest long animation frame', `${scroll.longestFrameMs.toFixed(0)} ms`);
   report('scroll: longest gap between frames (in vsyncs)', `${scroll.longestFrameGapMs.toFixed(1)} ms`);
+  for (const entry of scroll.long) {
+    console.log(
+      `  ${entry.type} ${entry.ms.toFixed(0)} ms at ${entry.at.toFixed(0)} ms of the ${scroll.scrollMs.toFixed(0)} ms scroll`,
+    );
+  }
   const longest = Math.max(scroll.longestTaskMs, scroll.longestFrameMs);
   report('scroll: longest main-thread task', `${longest.toFixed(1)} ms`, '< 50 ms', longest < 50);
   const problems = await page.evaluate<string[]>('window.__problems');
