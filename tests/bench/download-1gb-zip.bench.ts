@@ -2,7 +2,7 @@
 // same URL in the same run. Prints the client's peak RSS and time / curl time (medians of alternating runs).
 // For scale it also times Node's own http module fetching the same URL and discarding the body: what
 // any Node client costs before it writes, hashes or syncs a byte.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../src-main/emulator/server.js';
@@ -34,66 +34,82 @@ try {
   ]);
   console.log(`  warm-up fetch (not counted): ${warmUp.ms.toFixed(0)} ms`);
 
-  const curlMs: number[] = [];
-  const clientMs: number[] = [];
-  const floorMs: number[] = [];
   let peakRss = 0;
   let bytes = 0;
+  const token = (): Promise<string> => fetchToken(emulator.url, emulator.clientId, emulator.clientSecret);
+  /** Each fetch of the URL, timed; returns milliseconds and the bytes it got. */
+  const runners = {
+    curl: async (): Promise<{ ms: number; bytes: number }> => {
+      const curlFile = join(folder, 'curl.zip');
+      const curl = await timeChild('curl', [
+        '-sS',
+        '-f',
+        '-o',
+        curlFile,
+        '-w',
+        '%{time_total} %{size_download}',
+        '-H',
+        `Authorization: Bearer ${await token()}`,
+        url,
+      ]);
+      rmSync(curlFile);
+      const [seconds, size] = curl.stdout.trim().split(' ').map(Number);
+      return { ms: seconds! * 1000, bytes: size! };
+    },
+    'node http': async (): Promise<{ ms: number; bytes: number }> => {
+      const floor = await timeChild('npx', [
+        'tsx',
+        join(import.meta.dirname, 'helpers', 'node-http-discard.ts'),
+        url,
+        await token(),
+      ]);
+      return JSON.parse(floor.stdout.trim().split('\n').pop()!) as { ms: number; bytes: number };
+    },
+    client: async (): Promise<{ ms: number; bytes: number }> => {
+      const out = join(folder, 'client');
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(out);
+      const run = await timeChild('npx', [
+        'tsx',
+        join(import.meta.dirname, 'helpers', 'download-zip.ts'),
+        emulator.url,
+        emulator.clientId,
+        emulator.clientSecret,
+        String(caseNumber),
+        out,
+      ]);
+      rmSync(out, { recursive: true, force: true });
+      const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+        ms: number;
+        bytes: number;
+        maxRssBytes: number;
+      };
+      peakRss = Math.max(peakRss, result.maxRssBytes);
+      return result;
+    },
+  };
+  type Runner = keyof typeof runners;
+  const times: Record<Runner, number[]> = { curl: [], 'node http': [], client: [] };
+  const order: Runner[] = ['curl', 'node http', 'client'];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const curlFile = join(folder, 'curl.zip');
-    const curl = await timeChild('curl', [
-      '-sS',
-      '-f',
-      '-o',
-      curlFile,
-      '-w',
-      '%{time_total} %{size_download}',
-      '-H',
-      `Authorization: Bearer ${await fetchToken(emulator.url, emulator.clientId, emulator.clientSecret)}`,
-      url,
-    ]);
-    const [curlSeconds, curlBytes] = curl.stdout.trim().split(' ').map(Number);
-    curlMs.push(curlSeconds! * 1000);
-    rmSync(curlFile);
-
-    const floor = await timeChild('npx', [
-      'tsx',
-      join(import.meta.dirname, 'helpers', 'node-http-discard.ts'),
-      url,
-      await fetchToken(emulator.url, emulator.clientId, emulator.clientSecret),
-    ]);
-    const floorRun = JSON.parse(floor.stdout.trim().split('\n').pop()!) as { ms: number; bytes: number };
-    if (floorRun.bytes !== curlBytes)
-      throw new Error(`node http read ${floorRun.bytes} bytes, curl ${curlBytes}`);
-    floorMs.push(floorRun.ms);
-
-    const out = join(folder, `client-${round}`);
-    rmSync(out, { recursive: true, force: true });
-    await import('node:fs').then((fs) => fs.mkdirSync(out));
-    const run = await timeChild('npx', [
-      'tsx',
-      join(import.meta.dirname, 'helpers', 'download-zip.ts'),
-      emulator.url,
-      emulator.clientId,
-      emulator.clientSecret,
-      String(caseNumber),
-      out,
-    ]);
-    const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
-      ms: number;
-      bytes: number;
-      maxRssBytes: number;
-    };
-    if (result.bytes !== curlBytes) throw new Error(`client saved ${result.bytes} bytes, curl ${curlBytes}`);
-    clientMs.push(result.ms);
-    peakRss = Math.max(peakRss, result.maxRssBytes);
-    bytes = result.bytes;
-    rmSync(out, { recursive: true, force: true });
+    // Each round starts with the next one: no side always runs first, or always after the same one.
+    const sequence = [...order.slice(round % 3), ...order.slice(0, round % 3)];
+    const got: Partial<Record<Runner, number>> = {};
+    for (const name of sequence) {
+      const { ms, bytes: size } = await runners[name]();
+      times[name].push(ms);
+      got[name] = size;
+    }
+    bytes = got.curl!;
+    if (got['node http'] !== bytes)
+      throw new Error(`node http read ${got['node http']} bytes, curl ${bytes}`);
+    if (got.client !== bytes) throw new Error(`client saved ${got.client} bytes, curl ${bytes}`);
     console.log(
-      `  round ${round + 1}: curl ${curlMs.at(-1)!.toFixed(0)} ms, node http ${floorRun.ms.toFixed(0)} ms, ` +
-        `client ${result.ms.toFixed(0)} ms`,
+      `  round ${round + 1} (${sequence.join(', ')}): ` +
+        sequence.map((name) => `${name} ${times[name].at(-1)!.toFixed(0)} ms`).join(', '),
     );
   }
+  const { curl: curlMs, client: clientMs, 'node http': floorMs } = times;
   const ratio = median(clientMs) / median(curlMs);
   report('ZIP size', mb(bytes));
   report('curl median', `${median(curlMs).toFixed(0)} ms`);
