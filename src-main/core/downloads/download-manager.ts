@@ -18,6 +18,7 @@ import type { Logger } from '../log.js';
 import type { ClientSource } from '../session/session-manager.js';
 import type { FolderRegistry } from './folder-registry.js';
 import { ProgressMeter } from './progress-meter.js';
+import { sweepStaleTempFiles } from './temp-files.js';
 
 export type DownloadRequest = ParsedInputOf<'downloads.start'>;
 export type Emit = <E extends EventChannel>(event: E, payload: PayloadOf<E>) => void;
@@ -152,7 +153,19 @@ export class DownloadManager {
       finished = { downloadId, ok: false, error: ipcError };
       this.logger.info('download failed', { downloadId, kind: request.kind, code: ipcError.code });
     }
+    await this.sweep(folder);
     emit('downloads.finished', finished);
+  }
+
+  /** Removes what crashed downloads left in the folder (stale part files only; temp-files.ts). */
+  private async sweep(folder: string): Promise<void> {
+    const { removed, failed } = await sweepStaleTempFiles(folder);
+    if (removed.length > 0 || failed.length > 0) {
+      this.logger.info('stale temp files in the download folder', {
+        removed: removed.length,
+        failed: failed.length,
+      });
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * The temp files the app writes into an investigator's folder before a rename: `.<name>.<id>.part`
  * for downloads (save-stream.ts) and `.<name>.<id>.tmp` for manifests (exports/folder-files.ts).
- * Errors and cancels delete them at once; a crash (the process killed, the power gone) cannot, so a
- * run of an export job sweeps the ones it finds stale in its folder when it starts and when it ends.
+ * Errors and cancels delete them at once; a crash (the process killed, the power gone) cannot, so the
+ * ones found stale are swept from a folder when an export job into it starts and ends, and when a
+ * single download into it ends (download-manager.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, unlink } from 'node:fs/promises';

@@ -3,7 +3,7 @@
  * (throttled, with rate and ETA), one finished event per download, cancel, and the folder-handle rule.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DownloadFinished } from '../../../src-shared/ipc/contract.js';
@@ -122,6 +122,24 @@ describe('a download', () => {
       expect(results[1]!.fileName).toBe(`Case-${n}-file-events.csv`);
       expect(results[2]!.sha256).toBe((await emu.eventFile(eventId))!.sha256);
       expect((await readdir(folder)).sort()).toEqual(results.map((r) => r.fileName!).sort());
+    } finally {
+      await remove();
+    }
+  });
+
+  it('removes the stale part files crashed downloads left in the folder, not fresh ones', async () => {
+    const { folderId, folder, remove } = await chooseFolder('stale');
+    try {
+      // As a killed process leaves them (tests/integration/exports/crash-leftovers.test.ts kills one).
+      const stale = '.Case-3.zip.0123456789ab.part';
+      const fresh = '.Case-4.zip.abcdef012345.part';
+      for (const name of [stale, fresh]) await writeFile(path.join(folder, name), 'partial');
+      const then = (Date.now() - 10 * 60_000) / 1000;
+      await utimes(path.join(folder, stale), then, then);
+      const n = caseWith(rig.emulator(), 'OPEN');
+      const finished = await finishedOf(await start({ kind: 'pdf', caseNumber: n, folderId }));
+      expect(finished.ok).toBe(true);
+      expect((await readdir(folder)).sort()).toEqual([fresh, finished.fileName!].sort());
     } finally {
       await remove();
     }
