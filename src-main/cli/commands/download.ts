@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { SavedFile } from '../../core/incydr/index.js';
+import { sweepStaleTempFiles } from '../../core/downloads/temp-files.js';
 import { addOutputOptions } from '../context.js';
 import type { CliContext, OutputOptions } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -122,6 +123,8 @@ Files are never overwritten: an existing name gets " (1)" added.`,
         ? `No captured file for event ${safeText(plan.eventId)} on case ${n} (or there is no case ${n}).`
         : undefined,
     );
+    // What crashed downloads left in the folder, as the app does (core/downloads/temp-files.ts).
+    await sweepStaleTempFiles(folder);
     if (onProgress) ctx.io.stderr('\r\u001b[K');
     if (flags.format === 'table') {
       ctx.io.stdout(`Saved ${safeText(saved.path)}\n${saved.bytes} bytes, SHA-256 ${saved.sha256}\n`);

@@ -3,7 +3,7 @@
  * for downloads (save-stream.ts) and `.<name>.<id>.tmp` for manifests (exports/folder-files.ts).
  * Errors and cancels delete them at once; a crash (the process killed, the power gone) cannot, so the
  * ones found stale are swept from a folder when an export job into it starts and ends, and when a
- * single download into it ends (download-manager.ts).
+ * single download into it ends (the app's download-manager.ts, the CLI's `cases download`).
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, unlink } from 'node:fs/promises';

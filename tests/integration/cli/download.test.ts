@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,17 @@ describe('case-desk cases download', () => {
     expect(saved.fileName).toBe(`Case-${n}.pdf`);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(h.emu.stats.received['GET /v1/cases/{caseNumber}/export']).toBe(1);
+  });
+
+  it('removes the stale part files crashed downloads left in the folder, not fresh ones', async () => {
+    const stale = '.Case-1.zip.0123456789ab.part';
+    const fresh = '.Case-2.zip.abcdef012345.part';
+    for (const name of [stale, fresh]) await writeFile(path.join(folder, name), 'partial');
+    const then = (Date.now() - 10 * 60_000) / 1000;
+    await utimes(path.join(folder, stale), then, then);
+    const n = h.emu.caseNumbers('OPEN')[0] as number;
+    const { saved } = await download([String(n), '--summary']);
+    expect((await readdir(folder)).sort()).toEqual([fresh, saved.fileName].sort());
   });
 
   it('only --file-events saves the CSV', async () => {
