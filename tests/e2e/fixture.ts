@@ -1,11 +1,21 @@
 /**
- * The browser E2E fixture: builds the renderer when `dist/renderer` is older than its sources, starts
- * the test harness (the built UI + the real handlers over a loopback WebSocket + a test platform), and
- * drives Debian's Chromium through playwright-core with a fresh profile. Every uncaught page error and
+ * The browser E2E fixture: builds the renderer (as the app ships it) when `dist/renderer` is older
+ * than its sources, starts the test harness (the built UI + the real handlers over a loopback
+ * WebSocket + a test platform), and drives Debian's Chromium through playwright-core with a fresh
+ * profile. Every uncaught page error and
  * console error is collected, so a test can fail on them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -16,6 +26,9 @@ import type { Harness, HarnessOptions } from '../harness/index.js';
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
+/** Written next to `dist/renderer` once the fixture built it (outside it: electron-builder packs that folder). */
+const RENDERER_STAMP = join(REPO_ROOT, 'dist', '.renderer-build');
+const STAMP_TEXT = 'production\n';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -51,17 +64,48 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), 0);
 }
 
-/** Runs `vite build` (the renderer mode) when the built UI is missing or older than its sources. */
+/**
+ * Builds the renderer into `outDir` as the app ships it. NODE_ENV is set explicitly: vite makes a
+ * Svelte development build whenever NODE_ENV is not `production`, and vitest sets it to `test`.
+ */
+export function buildRenderer(outDir: string): void {
+  const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = [
+    vite,
+    'build',
+    '--mode',
+    'production',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ];
+  const run = spawnSync(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (run.status !== 0) throw new Error(`vite build of the renderer failed (exit ${run.status})`);
+}
+
+/**
+ * Builds `dist/renderer` when it is missing, older than its sources, or was not built here as a
+ * production build (the stamp: earlier fixtures made development builds, and `npm run build` writes
+ * none, which costs one extra build).
+ */
 export function ensureRendererBuilt(): void {
   const built = join(RENDERER_DIR, 'index.html');
   const sources = ['src-renderer', 'src-shared', 'vite.config.ts'].map((p) => join(REPO_ROOT, p));
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
-  const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (run.status !== 0) throw new Error(`vite build of the renderer failed (exit ${run.status})`);
+  const fresh =
+    existsSync(built) &&
+    existsSync(RENDERER_STAMP) &&
+    readFileSync(RENDERER_STAMP, 'utf8') === STAMP_TEXT &&
+    statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime));
+  if (fresh) return;
+  rmSync(RENDERER_STAMP, { force: true });
+  buildRenderer(RENDERER_DIR);
+  writeFileSync(RENDERER_STAMP, STAMP_TEXT);
 }
 
 export async function startE2E(options: HarnessOptions = {}): Promise<E2E> {
