@@ -2,8 +2,7 @@
  * The browser E2E fixture: builds the renderer (as the app ships it) when `dist/renderer` is older
  * than its sources, starts the test harness (the built UI + the real handlers over a loopback
  * WebSocket + a test platform), and drives Debian's Chromium through playwright-core with a fresh
- * profile. Every uncaught page error and
- * console error is collected, so a test can fail on them.
+ * profile. Every uncaught page error and console error is collected, so a test can fail on them.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -26,7 +25,7 @@ import type { Harness, HarnessOptions } from '../harness/index.js';
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
-/** Written next to `dist/renderer` once the fixture built it (outside it: electron-builder packs that folder). */
+/** Written once the fixture built `dist/renderer`; outside it, as electron-builder packs that folder. */
 const RENDERER_STAMP = join(REPO_ROOT, 'dist', '.renderer-build');
 const STAMP_TEXT = 'production\n';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
