@@ -1,6 +1,7 @@
 /**
  * The installed command on a real keychain: `profiles add … --secret-stdin` then `--profile work cases
- * list` from separate processes, and the connection precedence --profile > INCYDR_* > selected profile.
+ * list` from separate processes, the connection precedence --profile > INCYDR_* > selected profile, and
+ * `profiles update` rotating a secret and moving a profile.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -162,5 +163,48 @@ describe('case-desk profiles on a real keychain', () => {
     });
     expect(await (await rawKeytar()).getPassword(APP_ID, workId)).toBeNull();
     expect((await caseDesk(['profiles', 'remove', 'lab', '--yes'])).code).toBe(0);
+  });
+
+  it('profiles update: a wrong new secret changes nothing; a new URL, client ID and secret move the profile', async () => {
+    const add = await caseDesk(
+      ['profiles', 'add', 'rotate', '--url', work.url, '--client-id', WORK.clientId, '--secret-stdin'],
+      {},
+      WORK.secret,
+    );
+    expect(add.code).toBe(0);
+    const settingsBefore = await readFile(join(dataDir, 'profiles.json'), 'utf8');
+    const id = (JSON.parse(settingsBefore) as { profiles: { id: string; label: string }[] }).profiles.find(
+      (p) => p.label === 'rotate',
+    )?.id as string;
+    const keychain = async (): Promise<string | null> => (await rawKeytar()).getPassword(APP_ID, id);
+
+    // Tested before anything is saved: the emulator refuses the secret, the old one stays.
+    const wrong = await caseDesk(['profiles', 'update', 'rotate', '--secret-stdin'], {}, 'not-the-secret');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr).toMatch(/^error: /u);
+    expect(wrong.stderr).not.toContain('not-the-secret');
+    expect(await keychain()).toBe(WORK.secret);
+    expect(await readFile(join(dataDir, 'profiles.json'), 'utf8')).toBe(settingsBefore);
+    expect(numbers(await caseDesk(['--profile', 'rotate', 'cases', 'list', '-f', 'json']))).toHaveLength(4);
+
+    const moved = await caseDesk(
+      ['profiles', 'update', 'rotate', '--url', lab.url, '--client-id', LAB.clientId, '--secret-stdin'],
+      {},
+      `${LAB.secret}\n`,
+    );
+    expect(moved).toMatchObject({
+      code: 0,
+      stdout:
+        `Updated profile "rotate": ${lab.url}, client ${LAB.clientId}. The connection works. ` +
+        'The new secret is in the system keychain.\n',
+      stderr: '',
+    });
+    expect(await keychain()).toBe(LAB.secret);
+    const settings = await readFile(join(dataDir, 'profiles.json'), 'utf8');
+    expect(settings).not.toContain(LAB.secret);
+    expect(settings).toContain(id); // the same profile, so the app's views and library stay with it
+    expect(numbers(await caseDesk(['--profile', 'rotate', 'cases', 'list', '-f', 'json']))).toHaveLength(7);
+    expect((await caseDesk(['profiles', 'remove', 'rotate', '--yes'])).code).toBe(0);
   });
 });

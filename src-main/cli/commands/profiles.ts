@@ -1,5 +1,5 @@
 /**
- * `profiles add | list | show | remove | test | use`: saved connections, shared with the app. The
+ * `profiles add | update | list | show | remove | test | use`: saved connections, shared with the app. The
  * secret goes to the OS keychain; it is read from a hidden prompt or `--secret-stdin`, never from an
  * argument (arguments end up in shell history and the process list).
  */
@@ -77,6 +77,23 @@ async function readSecret(ctx: CliContext, fromStdin: boolean | undefined, label
   return secret;
 }
 
+/** Options that would take a secret as an argument: hidden, and refused with a reason. */
+function addRefusedSecretOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--secret <secret>').hideHelp())
+    .addOption(new Option('--client-secret <secret>').hideHelp());
+}
+
+/** `ask`: how to be asked for the secret instead, e.g. "Leave it out". */
+function refuseSecretArgument(opts: { secret?: string; clientSecret?: string }, ask: string): void {
+  if (opts.secret !== undefined || opts.clientSecret !== undefined) {
+    throw new UsageError(
+      'The secret is never accepted as an argument (it would show in shell history and the process ' +
+        `list). ${ask} to be asked for it, or pipe it in with --secret-stdin.`,
+    );
+  }
+}
+
 interface AddOptions {
   region?: string;
   url?: string;
@@ -91,7 +108,7 @@ export function registerProfiles(program: Command, ctx: CliContext): void {
     .command('profiles')
     .description('Saved connections (the secret is kept in the system keychain)');
 
-  profiles
+  const add = profiles
     .command('add')
     .description('Save a connection: tests it first, then keeps the secret in the system keychain')
     .argument('<name>', 'a name for the profile, e.g. work (unique, case does not matter)')
@@ -103,10 +120,9 @@ export function registerProfiles(program: Command, ctx: CliContext): void {
     )
     .option('--url <url>', 'a custom API URL instead (https://, or http:// to this computer only)')
     .requiredOption('--client-id <id>', 'the API client ID (key-…)')
-    .option('--secret-stdin', 'read the secret from stdin instead of asking for it')
-    // Refused with an explanation: a secret on the command line leaks into history and `ps`.
-    .addOption(new Option('--secret <secret>').hideHelp())
-    .addOption(new Option('--client-secret <secret>').hideHelp())
+    .option('--secret-stdin', 'read the secret from stdin instead of asking for it');
+  // Refused with an explanation: a secret on the command line leaks into history and `ps`.
+  addRefusedSecretOptions(add)
     .addHelpText(
       'after',
       `
@@ -122,12 +138,7 @@ Examples:
   printf '%s' "$SECRET" | case-desk profiles add lab --url http://127.0.0.1:8042 --client-id key-demo-0000 --secret-stdin`,
     )
     .action(async (name: string, opts: AddOptions) => {
-      if (opts.secret !== undefined || opts.clientSecret !== undefined) {
-        throw new UsageError(
-          'The secret is never accepted as an argument (it would show in shell history and the process ' +
-            'list). Leave it out to be asked for it, or pipe it in with --secret-stdin.',
-        );
-      }
+      refuseSecretArgument(opts, 'Leave it out');
       if (opts.region === undefined && opts.url === undefined) {
         throw new UsageError(`Give --region (${REGIONS.map((r) => r.name).join(', ')}) or --url.`);
       }
@@ -150,6 +161,8 @@ Examples:
           `The connection works; the secret is in the system keychain.${selected}\n`,
       );
     });
+
+  registerUpdate(profiles, ctx);
 
   const list = profiles.command('list').description('List the saved profiles (* = selected)');
   addOutputOptions(list, { columns: false });
@@ -242,4 +255,82 @@ Examples:
       const selected = await ctx.profiles().select(view.profileId);
       ctx.io.stdout(`Now using profile "${safeText(selected.label)}" (${view.baseUrl}).\n`);
     });
+}
+
+interface UpdateOptions {
+  name?: string;
+  region?: string;
+  url?: string;
+  clientId?: string;
+  newSecret?: boolean;
+  secretStdin?: boolean;
+  secret?: string;
+  clientSecret?: string;
+}
+
+/** `profiles update`: rename, move, change the client ID or rotate the secret of a saved profile. */
+function registerUpdate(profiles: Command, ctx: CliContext): void {
+  const update = profiles
+    .command('update')
+    .description('Change a profile: its name, region or URL, client ID or secret (tested before saving)')
+    .argument('<name>', 'the profile name')
+    .option('--name <new-name>', 'a new name for the profile')
+    .addOption(
+      new Option(
+        '--region <region>',
+        `move to an Incydr region: ${REGIONS.map((r) => r.name).join(', ')}`,
+      ).conflicts('url'),
+    )
+    .option('--url <url>', 'move to a custom API URL (https://, or http:// to this computer only)')
+    .option('--client-id <id>', 'a new API client ID (key-…)')
+    .addOption(
+      new Option('--new-secret', 'ask for a new secret (not shown as you type)').conflicts('secretStdin'),
+    )
+    .option('--secret-stdin', 'read a new secret from stdin');
+  addRefusedSecretOptions(update).addHelpText(
+    'after',
+    `
+A new URL, client ID or secret is tested against Incydr before anything is saved (with the saved
+secret when no new one is given); a failed test changes nothing. A new secret replaces the one in
+the system keychain. The profile keeps its ID, so the app's saved views and export library stay
+with it.
+
+Examples:
+  case-desk profiles update work --new-secret
+  printf '%s' "$SECRET" | case-desk profiles update work --client-id key-9f8e7d --secret-stdin
+  case-desk profiles update work --name office`,
+  );
+  update.action(async (name: string, opts: UpdateOptions) => {
+    refuseSecretArgument(opts, 'Use --new-secret');
+    const view = await tenantProfile(ctx, name);
+    const newSecret = opts.newSecret === true || opts.secretStdin === true;
+    const settings = [opts.name, opts.region, opts.url, opts.clientId];
+    if (!newSecret && settings.every((setting) => setting === undefined)) {
+      throw new UsageError(
+        'Nothing to change: give --name, --region or --url, --client-id, or --new-secret (or --secret-stdin).',
+      );
+    }
+    const secret = newSecret ? await readSecret(ctx, opts.secretStdin, view.label) : undefined;
+    let updated: TenantProfileView;
+    try {
+      updated = await ctx.profiles().update(view.profileId, {
+        ...(opts.name === undefined ? {} : { label: opts.name }),
+        ...(opts.region === undefined ? {} : { region: opts.region }),
+        ...(opts.url === undefined ? {} : { baseUrl: opts.url }),
+        ...(opts.clientId === undefined ? {} : { clientId: opts.clientId }),
+        ...(secret === undefined ? {} : { secret }),
+      });
+    } catch (error) {
+      throw cliKeychainFailure(error);
+    }
+    const tested =
+      updated.baseUrl !== view.baseUrl || updated.clientId !== view.clientId || secret !== undefined;
+    const renamed = updated.label === view.label ? '' : ` (was "${safeText(view.label)}")`;
+    ctx.io.stdout(
+      `Updated profile "${safeText(updated.label)}"${renamed}: ${updated.baseUrl}, client ${safeText(updated.clientId)}.` +
+        (tested ? ' The connection works.' : '') +
+        (secret === undefined ? '' : ' The new secret is in the system keychain.') +
+        '\n',
+    );
+  });
 }

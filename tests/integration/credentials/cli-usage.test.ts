@@ -1,9 +1,10 @@
 /**
  * `case-desk profiles …` usage rules that hold with or without a keychain: where the secret may come
- * from (never an argument), region or URL, confirmation before remove, a corrupt settings file.
+ * from (never an argument), region or URL, confirmation before remove, what `update` accepts, a corrupt
+ * settings file.
  */
 import { testHome, restoreEnv } from './no-keychain-env.js';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run.js';
@@ -166,6 +167,105 @@ describe('profiles on a saved file', () => {
     expect(list).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^error: The selected profile is the demo workspace/u),
+    });
+  });
+
+  describe('update', () => {
+    const other = { ...profile, id: '6b8d0f2c-4e6a-4b7c-9dae-1f2a3b4c5d6e', label: 'Lab', clientId: 'key-2' };
+    const file = JSON.stringify({ version: 1, selectedProfileId: profile.id, profiles: [profile, other] });
+    const listed = async (): Promise<{ label: string; profileId: string; baseUrl: string }[]> =>
+      JSON.parse((await runWith(env, ['profiles', 'list', '-f', 'json'])).stdout) as {
+        label: string;
+        profileId: string;
+        baseUrl: string;
+      }[];
+
+    it('renames without testing the connection or touching the keychain; the ID stays', async () => {
+      await saved(file);
+      const r = await runWith(env, ['profiles', 'update', 'work', '--name', 'Office']);
+      expect(r).toMatchObject({
+        code: 0,
+        stdout: 'Updated profile "Office" (was "Work"): https://api.us.code42.com, client key-1.\n',
+        stderr: '',
+      });
+      expect((await listed()).map((p) => [p.label, p.profileId])).toEqual([
+        ['Lab', other.id],
+        ['Office', profile.id],
+      ]);
+    });
+
+    it('refuses nothing to change, a secret argument, both secret sources, a taken name', async () => {
+      await saved(file);
+      const none = await runWith(env, ['profiles', 'update', 'work']);
+      expect(none).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^error: Nothing to change: give --name/u),
+      });
+      const argument = await runWith(env, ['profiles', 'update', 'work', '--secret', SECRET]);
+      expect(argument).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/never accepted as an argument.*Use --new-secret to be asked for it/su),
+      });
+      expect(argument.stdout + argument.stderr).not.toContain(SECRET);
+      const both = await runWith(env, ['profiles', 'update', 'work', '--new-secret', '--secret-stdin'], {
+        stdin: SECRET,
+      });
+      expect(both.code).toBe(2);
+      const moveTwice = await runWith(env, [
+        'profiles',
+        'update',
+        'work',
+        '--region',
+        'us',
+        '--url',
+        'https://x.test',
+      ]);
+      expect(moveTwice.code).toBe(2);
+      const taken = await runWith(env, ['profiles', 'update', 'work', '--name', 'lab']);
+      expect(taken).toMatchObject({ code: 2, stderr: 'error: Another profile is already called "Lab".\n' });
+      const unknown = await runWith(env, ['profiles', 'update', 'nope', '--name', 'x']);
+      expect(unknown).toMatchObject({ code: 1, stderr: 'error: NOT_FOUND: There is no profile "nope".\n' });
+      expect(await readFile(join(dataDir, 'profiles.json'), 'utf8')).toBe(file);
+    });
+
+    it('a new URL is tested with the saved secret: with no keychain to read it from, nothing changes', async () => {
+      await saved(file);
+      const r = await runWith(env, ['profiles', 'update', 'work', '--url', 'http://127.0.0.1:9']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: KEYCHAIN_UNAVAILABLE: /u);
+      expect(await readFile(join(dataDir, 'profiles.json'), 'utf8')).toBe(file);
+    });
+
+    it('--new-secret asks with the hidden prompt; without a terminal it is a usage error', async () => {
+      await saved(file);
+      const noTerminal = await runWith(env, ['profiles', 'update', 'work', '--new-secret']);
+      expect(noTerminal).toMatchObject({ code: 2, stderr: expect.stringMatching(/no terminal to ask on/u) });
+      const asked: string[] = [];
+      const echoing: string[] = [];
+      let output = '';
+      const io: CliIo = {
+        stdout: (text) => (output += text),
+        stderr: (text) => (output += text),
+        stdin: () => Promise.resolve(''),
+        env,
+        isTTY: true,
+        prompt: (q) => {
+          echoing.push(q);
+          return Promise.resolve('');
+        },
+        promptSecret: (q) => {
+          asked.push(q);
+          return Promise.resolve(SECRET);
+        },
+      };
+      const code = await runCli(['profiles', 'update', 'work', '--new-secret'], io);
+      expect(asked).toEqual(['API client secret for "Work" (not shown): ']);
+      expect(echoing).toEqual([]);
+      // No keychain here to keep it in: refused before anything is tested or saved.
+      expect(code).toBe(1);
+      expect(output).toMatch(/^error: KEYCHAIN_UNAVAILABLE: /u);
+      expect(output).not.toContain(SECRET);
+      expect(await readFile(join(dataDir, 'profiles.json'), 'utf8')).toBe(file);
     });
   });
 
