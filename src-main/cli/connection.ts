@@ -16,8 +16,10 @@ export interface Connection {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
-  /** The saved profile it came from; absent for the INCYDR_* variables. */
+  /** The saved profile it came from (its name); absent for the INCYDR_* variables. */
   profile?: string;
+  /** That profile's ID. */
+  profileId?: string;
 }
 
 export const CONNECTION_ENV = {
@@ -89,7 +91,13 @@ async function fromProfile(
   const profiles = request.profiles();
   try {
     const c = await profiles.connectionFor(ref);
-    return { baseUrl: c.baseUrl, clientId: c.clientId, clientSecret: c.clientSecret, profile: c.label };
+    return {
+      baseUrl: c.baseUrl,
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+      profile: c.label,
+      profileId: c.profileId,
+    };
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND' && how === '--profile') {
       const names = (await profiles.list()).filter((p) => p.kind === 'tenant').map((p) => p.label);

@@ -10,9 +10,13 @@ import { KeytarSecretStore } from '../core/credentials/keytar-store.js';
 import { ProfileService } from '../core/credentials/profile-service.js';
 import { FileProfileStore } from '../core/credentials/profile-store.js';
 import { IncydrClient } from '../core/incydr/index.js';
+import { postToInbox } from '../core/library/library-inbox.js';
+import type { InboxEntry } from '../core/library/library-inbox.js';
 import { LOG_LEVELS, createLogger } from '../core/log.js';
 import type { LogLevel, Logger } from '../core/log.js';
+import { profileKeyFor } from '../core/session/profile-key.js';
 import { resolveConnection } from './connection.js';
+import type { Connection } from './connection.js';
 import type { CliIo } from './io.js';
 import { OUTPUT_FORMATS } from './output/format.js';
 import type { OutputFormat } from './output/format.js';
@@ -34,6 +38,7 @@ export function logLevel(value: string | undefined): LogLevel {
 
 export class CliContext {
   private made: Promise<IncydrClient> | undefined;
+  private connection: Connection | undefined;
   private client_: IncydrClient | undefined;
   private service: ProfileService | undefined;
   /** Set by a command that ends without an exception but not in success (e.g. a declined prompt). */
@@ -53,6 +58,7 @@ export class CliContext {
       const connection = await resolveConnection(
         this.profileName === undefined ? request : { ...request, profile: this.profileName },
       );
+      this.connection = connection;
       const logger = this.logger([connection.clientSecret]);
       this.client_ = new IncydrClient({
         baseUrl: connection.baseUrl,
@@ -66,13 +72,17 @@ export class CliContext {
     return this.made;
   }
 
-  /** The saved profiles in the data folder (CASE_DESK_DATA_DIR, else the platform's app-data folder). */
+  /** The data folder shared with the app: CASE_DESK_DATA_DIR, else the platform's app-data folder. */
+  dataDir(): string {
+    return dataDirFromEnv({ env: this.io.env, ...(this.io.cwd === undefined ? {} : { cwd: this.io.cwd }) });
+  }
+
+  /** The saved profiles in the data folder. */
   profiles(): ProfileService {
     if (this.service === undefined) {
       const logger = this.logger([]);
-      const options = { env: this.io.env, ...(this.io.cwd === undefined ? {} : { cwd: this.io.cwd }) };
       this.service = new ProfileService({
-        store: new FileProfileStore(dataDirFromEnv(options)),
+        store: new FileProfileStore(this.dataDir()),
         keychain: new KeytarSecretStore({ logger }),
         clients: incydrClientFactory({ userAgent: CLI_USER_AGENT, logger }),
         logger,
@@ -80,6 +90,34 @@ export class CliContext {
       });
     }
     return this.service;
+  }
+
+  /**
+   * Whom the app's export library files this run's exports under: the profile, or for the INCYDR_*
+   * variables the key the app gives a connection made with the same URL and client ID.
+   */
+  async libraryOwner(): Promise<{ profileKey: string; profileLabel: string }> {
+    await this.client();
+    const c = this.connection as Connection;
+    return {
+      profileKey: c.profileId ?? profileKeyFor('tenant', c.baseUrl, c.clientId),
+      profileLabel: c.profile ?? '',
+    };
+  }
+
+  /**
+   * Records saved files in the app's export library (through its inbox: library-inbox.ts). A failure
+   * is a warning: the files are saved, and the command's own output lists them.
+   */
+  async recordInLibrary(entries: readonly InboxEntry[]): Promise<void> {
+    try {
+      await postToInbox(this.dataDir(), entries, () => this.now());
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.io.stderr(
+        `warning: the files were saved but not recorded in the app's export library: ${safeText(detail)}\n`,
+      );
+    }
   }
 
   /** The request log on stderr, at INCYDR_LOG_LEVEL. */

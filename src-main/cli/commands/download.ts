@@ -123,8 +123,29 @@ Files are never overwritten: an existing name gets " (1)" added.`,
         ? `No captured file for event ${safeText(plan.eventId)} on case ${n} (or there is no case ${n}).`
         : undefined,
     );
+    const savedAt = ctx.now().toISOString();
     // What crashed downloads left in the folder, as the app does (core/downloads/temp-files.ts).
     await sweepStaleTempFiles(folder);
+    // Into the app's export library too, named after its case when the case can be read.
+    const caseName = await client.getCase(n).then(
+      (detail) => detail.name,
+      () => null,
+    );
+    await ctx.recordInLibrary([
+      {
+        ...(await ctx.libraryOwner()),
+        caseNumber: n,
+        caseName,
+        kind: plan.kind === 'file' ? 'source' : plan.kind,
+        eventId: plan.kind === 'file' ? plan.eventId : null,
+        savedAt,
+        path: saved.path,
+        fileName: saved.fileName,
+        bytes: saved.bytes,
+        sha256: saved.sha256,
+        jobId: null,
+      },
+    ]);
     if (onProgress) ctx.io.stderr('\r\u001b[K');
     if (flags.format === 'table') {
       ctx.io.stdout(`Saved ${safeText(saved.path)}\n${saved.bytes} bytes, SHA-256 ${saved.sha256}\n`);

@@ -17,6 +17,8 @@ import type {
 } from '../../../src-shared/domain/exports.js';
 import { checkFolder } from '../../core/downloads/save-stream.js';
 import { ExportJob } from '../../core/exports/export-job.js';
+import type { SavedExportItem } from '../../core/exports/export-job.js';
+import type { InboxEntry } from '../../core/library/library-inbox.js';
 import { manifestRows } from '../../core/exports/manifest.js';
 import { resolveSelection } from '../../core/exports/selection.js';
 import type { ExportSelection } from '../../core/exports/selection.js';
@@ -265,6 +267,9 @@ Examples:
       ctx.io.stderr('No cases match: nothing was exported.\n');
       return;
     }
+    // Each saved file goes into the app's export library too, under this connection's profile.
+    const owner = await ctx.libraryOwner();
+    const saved: InboxEntry[] = [];
     const job = ExportJob.create(
       {
         profileKey: 'cli',
@@ -275,7 +280,13 @@ Examples:
         concurrency: flags.concurrency,
         items: seeds,
       },
-      { client, logger: ctx.logger([]) },
+      {
+        client,
+        logger: ctx.logger([]),
+        onSaved: (item) => {
+          saved.push({ ...owner, ...libraryFields(item) });
+        },
+      },
     );
     // Ctrl-C cancels: what is in flight is removed, the manifest says what was saved. Twice: quit now.
     let interrupts = 0;
@@ -293,6 +304,7 @@ Examples:
     } finally {
       stopProgress();
       process.off('SIGINT', onSigint);
+      await ctx.recordInLibrary(saved);
     }
     const view = job.snapshot();
     const rows = manifestRows(job.toRecord());
@@ -328,4 +340,20 @@ Examples:
     const failed = view.counts.failed + view.counts.cancelled > 0 || view.manifest?.error != null;
     if (failed) ctx.exitCode = 1;
   });
+}
+
+/** A saved item as the export library records it (jobId null: the app has no record of CLI jobs). */
+function libraryFields(item: SavedExportItem): Omit<InboxEntry, 'profileKey' | 'profileLabel'> {
+  return {
+    caseNumber: item.caseNumber,
+    caseName: item.caseName,
+    kind: item.kind,
+    eventId: null,
+    savedAt: item.savedAt,
+    path: item.path,
+    fileName: item.fileName,
+    bytes: item.bytes,
+    sha256: item.sha256,
+    jobId: null,
+  };
 }

@@ -7,6 +7,8 @@
  * Adds are frequent during a bulk export, so the file is written coalesced (atomically each time);
  * `flush()` waits for the last write. A file that cannot be read is moved aside to
  * `library.json.corrupt-<time>` and the read fails once with SETTINGS_CORRUPT naming the copy.
+ * What the command line exported arrives through an inbox folder, taken in on each read
+ * (library-inbox.ts): this object stays the only writer of library.json.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -20,6 +22,7 @@ import type { Logger } from '../log.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { setAside } from '../own-file-errors.js';
 import { hashFile } from './hash-file.js';
+import { clearInbox, readInbox } from './library-inbox.js';
 import { LIBRARY_FILE_NAME, LIBRARY_FILE_VERSION, libraryFileSchema } from './library-file.js';
 import type { LibraryFile } from './library-file.js';
 
@@ -42,6 +45,7 @@ export class ExportLibrary {
   private readonly writer: CoalescedTask;
   private readonly logger: Logger;
   private readonly now: () => Date;
+  private takingIn: Promise<void> | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -68,7 +72,7 @@ export class ExportLibrary {
 
   /** Entries of one profile (all profiles when `profileKey` is null), newest first. */
   async list(profileKey: string | null): Promise<LibraryEntry[]> {
-    const file = await this.read();
+    const file = await this.current();
     return file.entries
       .filter((entry) => profileKey === null || entry.profileKey === profileKey)
       .map((entry) => copy(entry))
@@ -76,7 +80,7 @@ export class ExportLibrary {
   }
 
   async get(entryId: string): Promise<LibraryEntry | undefined> {
-    const entry = (await this.read()).entries.find((e) => e.entryId === entryId);
+    const entry = (await this.current()).entries.find((e) => e.entryId === entryId);
     return entry && copy(entry);
   }
 
@@ -85,7 +89,7 @@ export class ExportLibrary {
    * the size or the SHA-256 differs, else `ok`. The result is remembered as each entry's last check.
    */
   async verify(entryIds: readonly string[]): Promise<LibraryCheck[]> {
-    const file = await this.read();
+    const file = await this.current();
     const checks: LibraryCheck[] = [];
     for (const entryId of entryIds) {
       const entry = file.entries.find((e) => e.entryId === entryId);
@@ -102,6 +106,47 @@ export class ExportLibrary {
   /** Waits until every change so far is on disk. */
   flush(): Promise<void> {
     return this.file ? this.writer.flush() : Promise.resolve();
+  }
+
+  /**
+   * The library with the inbox taken in. Read first, so an unreadable library.json still fails the
+   * caller once with SETTINGS_CORRUPT (the take-in would otherwise meet that error and only log it).
+   */
+  private async current(): Promise<LibraryFile> {
+    await this.read();
+    await this.takeInInbox();
+    return this.read();
+  }
+
+  /** Adds the entries the command line left in the inbox; one take-in at a time. Never throws. */
+  private takeInInbox(): Promise<void> {
+    this.takingIn ??= this.takeIn()
+      .catch((error: unknown) => this.logger.warn('could not take in the export library inbox', { error }))
+      .finally(() => {
+        this.takingIn = undefined;
+      });
+    return this.takingIn;
+  }
+
+  private async takeIn(): Promise<void> {
+    const inbox = await readInbox(this.dataDir, {
+      now: this.now,
+      onCorrupt: (copy, why) =>
+        this.logger.warn('set aside an unreadable export library inbox file', { copy, why }),
+    });
+    if (inbox.length === 0) return;
+    const file = await this.read();
+    const known = new Set(file.entries.map((entry) => entry.entryId));
+    for (const entry of inbox.flatMap((f) => f.entries)) {
+      if (known.has(entry.entryId)) continue; // taken in before, the inbox file not yet deleted
+      known.add(entry.entryId);
+      file.entries.push(entry);
+    }
+    // Saved before the inbox files go: a failed write throws here and leaves them for next time. A
+    // coalesced save in flight may end after this one with the entries missing, so ask for one more.
+    await this.write();
+    this.writer.request();
+    await clearInbox(inbox);
   }
 
   private async write(): Promise<void> {

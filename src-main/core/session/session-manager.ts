@@ -16,6 +16,9 @@ import { isIncydrError } from '../incydr/errors.js';
 import { AppError, validationError } from '../ipc/app-error.js';
 import { silentLogger } from '../log.js';
 import type { Logger } from '../log.js';
+import { profileKeyFor } from './profile-key.js';
+
+export { profileKeyFor };
 
 export const DEMO_LABEL = 'Demo workspace';
 
@@ -67,16 +70,6 @@ interface Connection {
   profileKey: string;
   client: IncydrClient;
   emulator?: RunningEmulator;
-}
-
-/**
- * The key saved settings (the case list's views) are kept under — decided here and nowhere else.
- * The demo workspace is one profile; a tenant connection is its base URL and API client ID (the
- * emulator's random port makes the demo's URL useless as a key). A connection opened from a saved
- * profile uses the profile's ID instead; this key is for a connection made without one.
- */
-export function profileKeyFor(kind: 'demo' | 'tenant', baseUrl: string, clientId: string): string {
-  return kind === 'demo' ? 'demo' : `tenant:${baseUrl}|${clientId}`;
 }
 
 type Listener = (info: SessionInfo) => void;

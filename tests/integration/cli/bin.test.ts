@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSlim } from '../../../src-shared/domain/index.js';
 import { startEmulator } from '../../../src-main/emulator/server.js';
 import type { RunningEmulator } from '../../../src-main/emulator/server.js';
-import { connectionEnv, parseJson } from './helpers.js';
+import { connectionEnv, parseJson, testDataDir } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,7 +23,12 @@ function run(command: string, args: string[], env: Record<string, string>, stdin
     const child = spawn(command, args, {
       cwd: root,
       // Only what a process needs to run, plus the connection: nothing from this test's environment leaks in.
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? root, ...env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? root,
+        CASE_DESK_DATA_DIR: testDataDir(),
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,4 +1,7 @@
 /** Runs the CLI in-process against a fresh emulator, capturing what it writes. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator } from '../../../src-main/emulator/server.js';
 import type { EmulatorOptions, RunningEmulator } from '../../../src-main/emulator/server.js';
 import { runCli } from '../../../src-main/cli/run.js';
@@ -30,6 +33,21 @@ export function connectionEnv(emu: RunningEmulator): Record<string, string> {
   };
 }
 
+let dataDir: string | undefined;
+
+/**
+ * The data folder CLI runs in tests use unless they name one (CASE_DESK_DATA_DIR): never the user's
+ * own, where the CLI keeps profiles and records exports for the app's library. Removed at exit.
+ */
+export function testDataDir(): string {
+  if (dataDir === undefined) {
+    const made = mkdtempSync(join(tmpdir(), 'case-desk-cli-data-'));
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+    dataDir = made;
+  }
+  return dataDir;
+}
+
 export async function runWith(
   env: Record<string, string | undefined>,
   args: string[],
@@ -47,7 +65,7 @@ export async function runWith(
       stderr += text;
     },
     stdin: () => Promise.resolve(options.stdin ?? ''),
-    env: { ...env, ...options.env },
+    env: { CASE_DESK_DATA_DIR: testDataDir(), ...env, ...options.env },
     isTTY: options.isTTY ?? false,
     prompt: (question) => {
       prompts.push(question);

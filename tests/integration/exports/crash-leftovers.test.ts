@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { IncydrClient } from '../../../src-main/core/incydr/index.js';
 import { startEmulator } from '../../../src-main/emulator/server.js';
 import type { RunningEmulator } from '../../../src-main/emulator/server.js';
-import { connectionEnv } from '../cli/helpers.js';
+import { connectionEnv, testDataDir } from '../cli/helpers.js';
 import { clientFor, expectNothingPartial, jobFor, namesIn, tempFolder } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,7 +38,11 @@ async function killMidDownload(caseNumber: number): Promise<string> {
   const child = spawn(
     process.execPath,
     ['bin/case-desk.js', 'cases', 'download', String(caseNumber), '--path', folder],
-    { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...connectionEnv(emu) }, stdio: 'ignore' },
+    {
+      cwd: root,
+      env: { PATH: process.env['PATH'] ?? '', CASE_DESK_DATA_DIR: testDataDir(), ...connectionEnv(emu) },
+      stdio: 'ignore',
+    },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
