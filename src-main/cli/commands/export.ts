@@ -23,6 +23,7 @@ import { manifestRows } from '../../core/exports/manifest.js';
 import { resolveSelection } from '../../core/exports/selection.js';
 import type { ExportSelection } from '../../core/exports/selection.js';
 import { addOutputOptions } from '../context.js';
+import { LibraryRecorder } from '../library-recorder.js';
 import type { CliContext, OutputOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import { writeList } from '../output/format.js';
@@ -269,7 +270,7 @@ Examples:
     }
     // Each saved file goes into the app's export library too, under this connection's profile.
     const owner = await ctx.libraryOwner();
-    const saved: InboxEntry[] = [];
+    const library = new LibraryRecorder((entries) => ctx.recordInLibrary(entries));
     const job = ExportJob.create(
       {
         profileKey: 'cli',
@@ -284,7 +285,7 @@ Examples:
         client,
         logger: ctx.logger([]),
         onSaved: (item) => {
-          saved.push({ ...owner, ...libraryFields(item) });
+          library.add({ ...owner, ...libraryFields(item) });
         },
       },
     );
@@ -304,7 +305,7 @@ Examples:
     } finally {
       stopProgress();
       process.off('SIGINT', onSigint);
-      await ctx.recordInLibrary(saved);
+      await library.close();
     }
     const view = job.snapshot();
     const rows = manifestRows(job.toRecord());
