@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { SavedFile } from '../../core/incydr/index.js';
 import { sweepStaleTempFiles } from '../../core/downloads/temp-files.js';
+import { singleDownloadEntry } from '../../core/library/record-download.js';
 import { addOutputOptions } from '../context.js';
 import type { CliContext, OutputOptions } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -131,21 +132,15 @@ Files are never overwritten: an existing name gets " (1)" added.`,
       (detail) => detail.name,
       () => null,
     );
-    await ctx.recordInLibrary([
-      {
-        ...(await ctx.libraryOwner()),
-        caseNumber: n,
-        caseName,
-        kind: plan.kind === 'file' ? 'source' : plan.kind,
-        eventId: plan.kind === 'file' ? plan.eventId : null,
-        savedAt,
-        path: saved.path,
-        fileName: saved.fileName,
-        bytes: saved.bytes,
-        sha256: saved.sha256,
-        jobId: null,
-      },
-    ]);
+    const about = {
+      ...(await ctx.libraryOwner()),
+      caseNumber: n,
+      caseName,
+      kind: plan.kind === 'file' ? ('source' as const) : plan.kind,
+      eventId: plan.kind === 'file' ? plan.eventId : null,
+      savedAt,
+    };
+    await ctx.recordInLibrary([singleDownloadEntry(about, saved)]);
     if (onProgress) ctx.io.stderr('\r\u001b[K');
     if (flags.format === 'table') {
       ctx.io.stdout(`Saved ${safeText(saved.path)}\n${saved.bytes} bytes, SHA-256 ${saved.sha256}\n`);

@@ -22,6 +22,33 @@ afterAll(async () => {
 
 const add = ['profiles', 'add', 'work', '--url', 'http://127.0.0.1:9', '--client-id', 'key-1'];
 
+/** A terminal whose hidden prompt answers `secret`; records both kinds of question and the output. */
+function terminal(secret: string): { io: CliIo; asked: string[]; echoing: string[]; output: () => string } {
+  const asked: string[] = [];
+  const echoing: string[] = [];
+  let output = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      output += text;
+    },
+    stderr: (text) => {
+      output += text;
+    },
+    stdin: () => Promise.resolve(''),
+    env,
+    isTTY: true,
+    prompt: (q) => {
+      echoing.push(q);
+      return Promise.resolve('');
+    },
+    promptSecret: (q) => {
+      asked.push(q);
+      return Promise.resolve(secret);
+    },
+  };
+  return { io, asked, echoing, output: () => output };
+}
+
 describe('profiles add: where the secret comes from', () => {
   it.each([['--secret'], ['--client-secret']])(
     'refuses the secret as an argument (%s), without echoing it',
@@ -51,33 +78,14 @@ describe('profiles add: where the secret comes from', () => {
   });
 
   it('on a terminal it asks with the hidden prompt, never the echoing one', async () => {
-    const asked: string[] = [];
-    const echoing: string[] = [];
-    let stderr = '';
-    const io: CliIo = {
-      stdout: () => undefined,
-      stderr: (text) => {
-        stderr += text;
-      },
-      stdin: () => Promise.resolve(''),
-      env,
-      isTTY: true,
-      prompt: (q) => {
-        echoing.push(q);
-        return Promise.resolve('');
-      },
-      promptSecret: (q) => {
-        asked.push(q);
-        return Promise.resolve(SECRET);
-      },
-    };
-    const code = await runCli(add, io);
-    expect(asked).toEqual(['API client secret for "work" (not shown): ']);
-    expect(echoing).toEqual([]);
+    const t = terminal(SECRET);
+    const code = await runCli(add, t.io);
+    expect(t.asked).toEqual(['API client secret for "work" (not shown): ']);
+    expect(t.echoing).toEqual([]);
     // No keychain here: the secret was read, then refused for the plain reason.
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^error: KEYCHAIN_UNAVAILABLE: /u);
-    expect(stderr).not.toContain(SECRET);
+    expect(t.output()).toMatch(/^error: KEYCHAIN_UNAVAILABLE: /u);
+    expect(t.output()).not.toContain(SECRET);
   });
 
   it('needs exactly one of --region and --url, and a client ID', async () => {
@@ -240,31 +248,14 @@ describe('profiles on a saved file', () => {
       await saved(file);
       const noTerminal = await runWith(env, ['profiles', 'update', 'work', '--new-secret']);
       expect(noTerminal).toMatchObject({ code: 2, stderr: expect.stringMatching(/no terminal to ask on/u) });
-      const asked: string[] = [];
-      const echoing: string[] = [];
-      let output = '';
-      const io: CliIo = {
-        stdout: (text) => (output += text),
-        stderr: (text) => (output += text),
-        stdin: () => Promise.resolve(''),
-        env,
-        isTTY: true,
-        prompt: (q) => {
-          echoing.push(q);
-          return Promise.resolve('');
-        },
-        promptSecret: (q) => {
-          asked.push(q);
-          return Promise.resolve(SECRET);
-        },
-      };
-      const code = await runCli(['profiles', 'update', 'work', '--new-secret'], io);
-      expect(asked).toEqual(['API client secret for "Work" (not shown): ']);
-      expect(echoing).toEqual([]);
+      const t = terminal(SECRET);
+      const code = await runCli(['profiles', 'update', 'work', '--new-secret'], t.io);
+      expect(t.asked).toEqual(['API client secret for "Work" (not shown): ']);
+      expect(t.echoing).toEqual([]);
       // No keychain here to keep it in: refused before anything is tested or saved.
       expect(code).toBe(1);
-      expect(output).toMatch(/^error: KEYCHAIN_UNAVAILABLE: /u);
-      expect(output).not.toContain(SECRET);
+      expect(t.output()).toMatch(/^error: KEYCHAIN_UNAVAILABLE: /u);
+      expect(t.output()).not.toContain(SECRET);
       expect(await readFile(join(dataDir, 'profiles.json'), 'utf8')).toBe(file);
     });
   });
