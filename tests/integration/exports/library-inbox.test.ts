@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ExportLibrary } from '../../../src-main/core/library/index.js';
 import { inboxDir, postToInbox } from '../../../src-main/core/library/library-inbox.js';
 import type { InboxEntry } from '../../../src-main/core/library/library-inbox.js';
+import { inboxEntry } from '../../fixtures/inbox-entry.js';
 import { startCliHarness } from '../cli/helpers.js';
 import type { CliHarness } from '../cli/helpers.js';
 import { sha256, tempFolder } from './helpers.js';
@@ -34,22 +35,7 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
-function entry(name: string, caseNumber: number): InboxEntry {
-  return {
-    profileKey: 'tenant:https://api.us.code42.com|key-1',
-    profileLabel: '',
-    caseNumber,
-    caseName: null,
-    kind: 'pdf',
-    eventId: null,
-    savedAt: '2026-11-28T10:00:00.000Z',
-    path: path.join(folder, name),
-    fileName: name,
-    bytes: 1,
-    sha256: 'a'.repeat(64),
-    jobId: null,
-  };
-}
+const entry = (name: string, caseNumber: number): InboxEntry => inboxEntry(folder, caseNumber, name);
 
 describe('CLI exports in the app’s export library', () => {
   it('cases export and cases download are listed by the library that was open meanwhile', async () => {

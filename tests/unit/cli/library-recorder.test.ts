@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxEntry } from '../../../src-main/core/library/library-inbox.js';
 import { LibraryRecorder } from '../../../src-main/cli/library-recorder.js';
+import { inboxEntry } from '../../fixtures/inbox-entry.js';
 
-function entry(caseNumber: number): InboxEntry {
-  return {
-    profileKey: 'p',
-    profileLabel: '',
-    caseNumber,
-    caseName: null,
-    kind: 'pdf',
-    eventId: null,
-    savedAt: '2026-11-28T10:00:00.000Z',
-    path: `/evidence/${caseNumber}.pdf`,
-    fileName: `${caseNumber}.pdf`,
-    bytes: 1,
-    sha256: 'a'.repeat(64),
-    jobId: null,
-  };
-}
+const entry = (caseNumber: number): InboxEntry => inboxEntry('/evidence', caseNumber);
 
 describe('LibraryRecorder', () => {
   it('records every full batch as it fills, in order, and the rest on close', async () => {
