@@ -5,6 +5,8 @@
 //   3. 1,000 small CSV exports: the per-item overhead beyond the transfer, i.e. (export time - curl
 //      time) / 1,000 at the same concurrency (target under 20 ms per item).
 // Sizes and rounds can be lowered with BENCH_BULK_MB, BENCH_BIG_MB, BENCH_SMALL_ITEMS, BENCH_ROUNDS.
+// The exporting process runs as the app ships its main process: bundled, with plain `node`
+// (helpers/node-bundle.ts).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { startEmulator } from '../../src-main/emulator/server.js';
 import type { RunningEmulator } from '../../src-main/emulator/server.js';
 import type { ExportKind } from '../../src-shared/domain/exports.js';
+import { bundleForNode } from './helpers/node-bundle.js';
 import { median, mb, report, timeChild } from './helpers/stats.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -21,6 +24,7 @@ const SMALL_ITEMS = Number(process.env.BENCH_SMALL_ITEMS ?? 1000);
 const CONCURRENCY = 3;
 
 const root = mkdtempSync(join(tmpdir(), 'case-desk-bench-export-'));
+const exportJob = await bundleForNode(join(import.meta.dirname, 'helpers', 'export-job.ts'));
 
 interface ExportRun {
   ms: number;
@@ -112,7 +116,7 @@ async function exportRun(
       items: numbers.map((n) => ({ caseNumber: n, caseName: emu.getCase(n)?.name ?? '' })),
     }),
   );
-  const run = await timeChild('npx', ['tsx', join(import.meta.dirname, 'helpers', 'export-job.ts'), spec]);
+  const run = await timeChild(process.execPath, [exportJob, spec]);
   const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ExportRun;
   if (result.done !== numbers.length)
     throw new Error(`the export saved ${result.done} of ${numbers.length} cases`);

@@ -2,10 +2,13 @@
 // same URL in the same run. Prints the client's peak RSS and time / curl time (medians of alternating runs).
 // For scale it also times Node's own http module fetching the same URL and discarding the body: what
 // any Node client costs before it writes, hashes or syncs a byte.
+// Both Node sides run as the app ships its main process: bundled into plain JavaScript (vite's `main`
+// build) and started with `node`, not through tsx (see helpers/node-bundle.ts).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../src-main/emulator/server.js';
+import { bundleForNode } from './helpers/node-bundle.js';
 import { median, mb, report, timeChild } from './helpers/stats.js';
 import { fetchToken } from './helpers/token.js';
 
@@ -15,6 +18,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const emulator = await startEmulator({ cases: 12, seed: 7, exportMb: SIZE_MB });
 const folder = mkdtempSync(join(tmpdir(), 'case-desk-bench-'));
 try {
+  const helpers = join(import.meta.dirname, 'helpers');
+  const downloadZip = await bundleForNode(join(helpers, 'download-zip.ts'));
+  const nodeHttpDiscard = await bundleForNode(join(helpers, 'node-http-discard.ts'));
   const caseNumber = emulator.caseNumbers('OPEN')[0];
   if (caseNumber === undefined) throw new Error('the emulator has no open case');
   const url = `${emulator.url}/v1/cases/${caseNumber}/export/full?summary=true&fileEvents=true&files=true`;
@@ -35,6 +41,7 @@ try {
   console.log(`  warm-up fetch (not counted): ${warmUp.ms.toFixed(0)} ms`);
 
   let peakRss = 0;
+  let lastRss = 0;
   let bytes = 0;
   const token = (): Promise<string> => fetchToken(emulator.url, emulator.clientId, emulator.clientSecret);
   /** Each fetch of the URL, timed; returns milliseconds and the bytes it got. */
@@ -57,21 +64,15 @@ try {
       return { ms: seconds! * 1000, bytes: size! };
     },
     'node http': async (): Promise<{ ms: number; bytes: number }> => {
-      const floor = await timeChild('npx', [
-        'tsx',
-        join(import.meta.dirname, 'helpers', 'node-http-discard.ts'),
-        url,
-        await token(),
-      ]);
+      const floor = await timeChild(process.execPath, [nodeHttpDiscard, url, await token()]);
       return JSON.parse(floor.stdout.trim().split('\n').pop()!) as { ms: number; bytes: number };
     },
     client: async (): Promise<{ ms: number; bytes: number }> => {
       const out = join(folder, 'client');
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out);
-      const run = await timeChild('npx', [
-        'tsx',
-        join(import.meta.dirname, 'helpers', 'download-zip.ts'),
+      const run = await timeChild(process.execPath, [
+        downloadZip,
         emulator.url,
         emulator.clientId,
         emulator.clientSecret,
@@ -84,7 +85,8 @@ try {
         bytes: number;
         maxRssBytes: number;
       };
-      peakRss = Math.max(peakRss, result.maxRssBytes);
+      lastRss = result.maxRssBytes;
+      peakRss = Math.max(peakRss, lastRss);
       return result;
     },
   };
@@ -106,7 +108,8 @@ try {
     if (got.client !== bytes) throw new Error(`client saved ${got.client} bytes, curl ${bytes}`);
     console.log(
       `  round ${round + 1} (${sequence.join(', ')}): ` +
-        sequence.map((name) => `${name} ${times[name].at(-1)!.toFixed(0)} ms`).join(', '),
+        sequence.map((name) => `${name} ${times[name].at(-1)!.toFixed(0)} ms`).join(', ') +
+        ` (client peak RSS ${mb(lastRss)})`,
     );
   }
   const { curl: curlMs, client: clientMs, 'node http': floorMs } = times;

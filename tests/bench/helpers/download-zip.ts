@@ -1,6 +1,8 @@
 // Child process of download-1gb-zip.bench.ts: downloads one full-case ZIP with the real client and
-// prints {ms, bytes, sha256, maxRssBytes} as JSON. Runs alone so its peak RSS is the client's own.
+// prints {ms, bytes, sha256, maxRssBytes} as JSON. Runs alone (bundled, with plain node) so its peak RSS
+// is the client's own.
 import { IncydrClient } from '../../../src-main/core/incydr/index.js';
+import { peakRssBytes } from './peak-rss.js';
 
 const [baseUrl, clientId, clientSecret, caseNumber, folder] = process.argv.slice(2);
 if (!baseUrl || !clientId || !clientSecret || !caseNumber || !folder) {
@@ -16,6 +18,6 @@ console.log(
     ms,
     bytes: saved.bytes,
     sha256: saved.sha256,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: peakRssBytes(),
   }),
 );

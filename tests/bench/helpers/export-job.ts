@@ -1,9 +1,11 @@
 // Child process of bulk-export.bench.ts: runs one bulk export job with the real client and prints
-// {ms, bytes, done, failed, maxRssBytes} as JSON. Runs alone so its time and peak RSS are its own.
+// {ms, bytes, done, failed, maxRssBytes} as JSON. Runs alone (bundled, with plain node) so its time and
+// peak RSS are its own.
 import { readFileSync } from 'node:fs';
 import { ExportJob } from '../../../src-main/core/exports/index.js';
 import { IncydrClient } from '../../../src-main/core/incydr/index.js';
 import type { ExportKind } from '../../../src-shared/domain/exports.js';
+import { peakRssBytes } from './peak-rss.js';
 
 interface Spec {
   baseUrl: string;
@@ -49,6 +51,6 @@ console.log(
     bytes: view.progress.bytes,
     done: view.counts.done,
     failed: view.counts.failed,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: peakRssBytes(),
   }),
 );
