@@ -15,6 +15,7 @@ import type { TokenGrant } from './auth.js';
 import { errorFromNetwork, errorFromResponse, IncydrError, safeCause } from './errors.js';
 import { backoffDelay, describeFailure, isRetryable, parseRetryAfter } from './retry-policy.js';
 import type { Failure, HttpMethod } from './retry-policy.js';
+import { decodeUtf8 } from './utf8.js';
 
 export interface RetrySettings {
   /** Retries after the first attempt. */
@@ -93,11 +94,13 @@ export class Transport {
         headers: { authorization, accept: 'application/json' },
         ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
         ...(spec.json !== undefined ? { json: spec.json } : {}),
-        responseType: 'text',
+        // Bytes, decoded by decodeUtf8 (utf8.ts): the same text as got's, read faster.
+        responseType: 'buffer',
         timeout: { request: this.options.timeoutMs },
         ...(spec.signal ? { signal: spec.signal } : {}),
       });
-      const { statusCode, headers, body } = response;
+      const { statusCode, headers } = response;
+      const body = decodeUtf8(response.body);
       if (statusCode < 200 || statusCode > 299) return { ok: false, status: statusCode, headers, body };
       return { ok: true, status: statusCode, value: parseJsonBody(body, spec) };
     });
