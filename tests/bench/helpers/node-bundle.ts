@@ -8,10 +8,13 @@ import { basename, join } from 'node:path';
 import { build } from 'vite';
 import { configFor } from '../../../vite.config.js';
 
-/** Next to the app's own build; inside the project, so the few external packages still resolve. */
-const OUT_DIR = join(import.meta.dirname, '..', '..', '..', 'dist', 'bench');
+/**
+ * Inside the project, so the few packages left external still resolve from its node_modules; not in
+ * dist/, which electron-builder packages whole.
+ */
+const OUT_DIR = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', 'case-desk-bench');
 
-/** Bundles the TypeScript file `entry` into dist/bench/<name>.mjs and returns that file's path. */
+/** Bundles the TypeScript file `entry` into OUT_DIR/<name>.mjs and returns that file's path. */
 export async function bundleForNode(entry: string): Promise<string> {
   const name = basename(entry).replace(/\.ts$/u, '');
   const main = configFor('main');
