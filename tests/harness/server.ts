@@ -99,6 +99,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'case-desk-harness-')));
   const sockets = new Set<WebSocket>();
+  // Requests still being answered: close() waits for them, so none writes into a removed data folder.
+  const inFlight = new Set<Promise<void>>();
   const emit = <E extends EventChannel>(event: E, payload: PayloadOf<E>): void => {
     const message = JSON.stringify({ event, payload });
     for (const socket of sockets) if (socket.readyState === WebSocket.OPEN) socket.send(message);
@@ -138,9 +140,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('message', (data, isBinary) => {
-      void answer(socket, isBinary ? null : data.toString()).catch((error: unknown) => {
-        logger.warn('harness: could not answer a request', { error });
-      });
+      const answering = answer(socket, isBinary ? null : data.toString())
+        .catch((error: unknown) => {
+          logger.warn('harness: could not answer a request', { error });
+        })
+        .finally(() => inFlight.delete(answering));
+      inFlight.add(answering);
     });
   });
 
@@ -173,6 +178,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await Promise.all(inFlight);
       await context.downloads.cancelAll();
       await session.disconnect();
       if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
