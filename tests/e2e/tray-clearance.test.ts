@@ -34,22 +34,27 @@ interface Clearance {
   trayTop: number;
 }
 
-/** Scrolls the page (and the case grid, when shown) to the end and measures the screen against the tray. */
-async function clearanceAtEnd(): Promise<Clearance> {
-  return page.evaluate(async () => {
-    const grid = document.querySelector('[role="grid"]');
-    if (grid) grid.scrollTop = grid.scrollHeight;
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const screen = document.querySelector('main > section');
-    const buttons = document.querySelector('.tray .buttons');
-    if (!screen || !buttons) throw new Error('no screen or no tray');
-    const padding = parseFloat(getComputedStyle(screen).paddingBottom);
-    return {
-      contentBottom: screen.getBoundingClientRect().bottom - padding,
-      trayTop: buttons.getBoundingClientRect().top,
-    };
-  });
+/**
+ * Scrolls the page (and the case grid, when shown) to the end and measures the screen against the
+ * tray. Page-side code as a string: these tests are type-checked without the DOM's types.
+ */
+const CLEARANCE_AT_END = `(async () => {
+  const grid = document.querySelector('[role="grid"]');
+  if (grid) grid.scrollTop = grid.scrollHeight;
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const screen = document.querySelector('main > section');
+  const buttons = document.querySelector('.tray .buttons');
+  if (!screen || !buttons) throw new Error('no screen or no tray');
+  const padding = parseFloat(getComputedStyle(screen).paddingBottom);
+  return {
+    contentBottom: screen.getBoundingClientRect().bottom - padding,
+    trayTop: buttons.getBoundingClientRect().top,
+  };
+})()`;
+
+function clearanceAtEnd(): Promise<Clearance> {
+  return page.evaluate<Clearance>(CLEARANCE_AT_END);
 }
 
 it('ends the case list above the tray, so the last rows are never under its buttons', async () => {
